@@ -1,0 +1,66 @@
+// Build stage: placed text, shapes, images and tables -> pptxgenjs calls (inches stay inches;
+// pptxgenjs takes inches for positions and points for fonts).
+import type { PlacedImage, PlacedShape, PlacedTable, PlacedText } from "../model/layout.js";
+import type { Theme } from "../model/theme.js";
+import type { Pptx, PptxSlide, TableRow, TextProps } from "./pptx-lib.js";
+import { xmlSafe } from "./safe-text.js";
+
+/** Slide numbers (1-based) of slide ids, for internal links such as the agenda's. */
+export type SlideIndex = ReadonlyMap<string, number>;
+
+export function addText(slide: PptxSlide, t: PlacedText, theme: Theme, index: SlideIndex): void {
+  const runs: TextProps[] = [];
+  t.paragraphs.forEach((p, pi) => {
+    p.runs.forEach((r, ri) => {
+      const link = r.link ? ("url" in r.link ? { url: xmlSafe(r.link.url) } : index.has(r.link.slideId) ? { slide: index.get(r.link.slideId)! } : undefined) : undefined;
+      runs.push({
+        text: xmlSafe(r.text),
+        options: {
+          ...(ri === p.runs.length - 1 && pi < t.paragraphs.length - 1 ? { breakLine: true } : {}),
+          ...(p.bullet ? { bullet: { characterCode: p.bullet === "•" ? "2022" : "2013", indent: 21.6 }, indentLevel: p.indent ?? 0 } : {}),
+          ...(p.spaceBeforePt && pi > 0 ? { paraSpaceBefore: p.spaceBeforePt } : {}),
+          ...(p.fontPt ? { fontSize: p.fontPt } : {}),
+          ...((r.color ?? p.color) ? { color: r.color ?? p.color } : {}),
+          ...((r.bold ?? p.bold) ? { bold: true } : {}),
+          ...(p.rtl ? { rtlMode: true, lang: p.rtl.lang, align: "right" as const } : {}),
+          ...(link ? { hyperlink: link } : {}),
+        },
+      });
+    });
+  });
+  slide.addText(runs, {
+    ...(t.placeholder ? { placeholder: t.placeholder } : {}),
+    x: t.xIn, y: t.yIn, w: t.wIn, h: t.hIn, margin: 0,
+    fontFace: t.role === "title" ? theme.fonts.heading : theme.fonts.body, fontSize: t.fontPt, color: t.color,
+    bold: t.bold ?? false, align: t.align ?? "left", valign: t.valign ?? "top", fit: "none", wrap: true,
+    ...(t.charSpacingPt ? { charSpacing: t.charSpacingPt } : {}),
+    ...(t.fill ? { fill: { color: t.fill } } : {}),
+  });
+}
+
+export function addShape(pptx: Pptx, slide: PptxSlide, s: PlacedShape): void {
+  const type = s.shape === "line" ? pptx.ShapeType.line : s.shape === "ellipse" ? pptx.ShapeType.ellipse : pptx.ShapeType.rect;
+  slide.addShape(type, {
+    x: s.xIn, y: s.yIn, w: s.wIn, h: s.hIn,
+    ...(s.fill ? { fill: { color: s.fill } } : {}),
+    line: s.line ? { color: s.line.color, width: s.line.widthPt } : { type: "none" },
+  });
+}
+
+export function addImage(slide: PptxSlide, img: PlacedImage, preparedPath: string): void {
+  slide.addImage({ path: preparedPath, x: img.xIn, y: img.yIn, w: img.wIn, h: img.hIn, altText: xmlSafe(img.alt) });
+}
+
+export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme): void {
+  const { colors } = theme;
+  type Borders = NonNullable<NonNullable<Extract<TableRow[number], object>["options"]>["border"]>;
+  const border = (color: string): Borders => [{ type: "none" }, { type: "none" }, { pt: 0.75, color }, { type: "none" }];
+  const header: TableRow = t.header.map((h) => ({ text: xmlSafe(h), options: { bold: true, color: colors.white, fill: { color: colors.navy }, border: border(colors.navy) } }));
+  const rows: TableRow[] = t.rows.map((row, r) => row.map((c) => ({
+    text: xmlSafe(c), options: { color: colors.ink, fill: { color: r % 2 === 1 ? colors.mist : colors.white }, border: border(colors.rule) },
+  })));
+  slide.addTable([header, ...rows], {
+    x: t.xIn, y: t.yIn, w: t.wIn, colW: [...t.colWIn], rowH: [...t.rowHIn], fontFace: theme.fonts.body, fontSize: t.fontPt,
+    valign: "middle", margin: [0.1, 0.1, 0.1, 0.1],
+  });
+}

@@ -1,0 +1,45 @@
+// Build stage: PlacedDeck -> the .pptx bytes pptxgenjs writes (uncompressed; package/ cleans and
+// compresses them). The only stage that talks to pptxgenjs.
+import type { PlacedDeck } from "../model/layout.js";
+import type { Theme } from "../model/theme.js";
+import { addChart } from "./add-chart.js";
+import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
+import { defineMasters } from "./masters.js";
+import { PptxGenJS } from "./pptx-lib.js";
+import { escapeXml, xmlSafe } from "./safe-text.js";
+
+/** Prepared image files by the path the outline gives. */
+export type PreparedImages = ReadonlyMap<string, string>;
+
+export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<Buffer> {
+  const pptx = new PptxGenJS();
+  pptx.layout = "LAYOUT_WIDE";
+  pptx.title = xmlSafe(deck.title);
+  pptx.subject = xmlSafe(deck.subject);
+  pptx.author = xmlSafe(deck.author);
+  // pptxgenjs writes Company into docProps/app.xml without escaping it (notes §5.1).
+  pptx.company = escapeXml(deck.company || deck.author);
+  pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
+  defineMasters(pptx, deck.slides, theme);
+
+  const index: SlideIndex = new Map(deck.slides.map((s, i) => [s.id, i + 1]));
+  let section: string | undefined;
+  for (const placed of deck.slides) {
+    if (placed.sectionTitle !== section) {
+      section = placed.sectionTitle;
+      pptx.addSection({ title: xmlSafe(section) });
+    }
+    const slide = pptx.addSlide({ masterName: placed.master, sectionTitle: xmlSafe(section) });
+    for (const item of placed.items) {
+      switch (item.kind) {
+        case "text": addText(slide, item, theme, index); break;
+        case "shape": addShape(pptx, slide, item); break;
+        case "image": addImage(slide, item, images.get(item.path) ?? item.path); break;
+        case "table": addTable(slide, item, theme); break;
+        case "chart": addChart(pptx, slide, item, theme); break;
+      }
+    }
+    slide.addNotes(xmlSafe(placed.notes));
+  }
+  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+}

@@ -1,0 +1,136 @@
+// Command line: argv -> options -> buildDeck(); prints results and diagnostics and returns the exit
+// code. The only place that maps errors to exit codes; it never calls process.exit.
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { parseArgs } from "node:util";
+import { buildDeck } from "./build-deck.js";
+import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") };
+
+export const HELP = `briefdeck: turn a YAML outline into a native, editable PowerPoint briefing
+
+Usage
+  npm run deck -- [OUTLINE.yaml] [options]
+  npm run check -- [OUTLINE.yaml]
+
+Arguments
+  OUTLINE.yaml         the outline to build (default: deck.yaml)
+
+Options
+  -o, --out DIR        folder for the .pptx (default: out/); created when missing
+      --templates DIR  templates folder (default: the outline's templates/, else the built-in ones)
+      --check          check the outline, its figures and its layout; write nothing
+      --strict         treat warnings (text that had to continue on another slide, …) as errors
+      --allow-outside  allow images outside the outline's folder
+  -q, --quiet          print errors only
+  -h, --help           show this help
+  -v, --version        show the version
+
+Environment
+  SOURCE_DATE_EPOCH    seconds since 1970 to stamp into the file (default: the deck's date)
+
+Exit codes
+  0 deck written (warnings allowed)   1 problem in the outline, a template or an asset
+  2 bad command line                   70 internal error (please report it)
+
+Examples
+  npm run deck                              build deck.yaml into out/deck.pptx
+  npm run deck -- talks/q3.yaml --out build build another outline into build/
+  npm run check                             check deck.yaml without writing`;
+
+interface CliOptions {
+  readonly outline: string;
+  readonly outDir: string;
+  readonly templatesDir?: string;
+  readonly check: boolean;
+  readonly strict: boolean;
+  readonly allowOutside: boolean;
+  readonly quiet: boolean;
+}
+
+function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv], allowPositionals: true, strict: true,
+      options: {
+        out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
+        strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
+        help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ""));
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return "help";
+  if (v.version) return "version";
+  if (positionals.length > 1) throw new UsageError(`expected one outline, got ${positionals.length}: ${positionals.join(", ")}`);
+  return {
+    outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
+    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, ...(v.templates ? { templatesDir: v.templates } : {}),
+  };
+}
+
+function sourceOf(file: string): string | undefined {
+  try { return readFileSync(file, "utf8"); } catch { return undefined; }
+}
+
+function report(io: Io, errors: readonly DeckError[]): void {
+  for (const e of errors.slice(0, MAX_REPORTED)) io.err(formatDiagnostic(e, sourceOf) + "\n");
+  if (errors.length > MAX_REPORTED) io.err(`… and ${errors.length - MAX_REPORTED} more`);
+}
+
+export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  let opts: CliOptions;
+  try {
+    const parsed = parseCli(argv);
+    if (parsed === "help") { io.out(HELP); return EXIT.ok; }
+    if (parsed === "version") { io.out(version()); return EXIT.ok; }
+    opts = parsed;
+  } catch (err) {
+    if (err instanceof UsageError) { io.err(`briefdeck: ${err.message}\nRun with --help for usage.`); return EXIT.usage; }
+    throw err;
+  }
+  const started = performance.now();
+  const epoch = process.env["SOURCE_DATE_EPOCH"];
+  try {
+    const result = await buildDeck({
+      outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside,
+      ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+      ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+    });
+    report(io, result.warnings);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (opts.strict && result.warnings.length > 0) {
+      io.err(`briefdeck: ${result.warnings.length} warning(s) and --strict is set`);
+      return EXIT.input;
+    }
+    if (!opts.quiet) {
+      io.out(opts.check
+        ? `✓ ${opts.outline}: ${result.slides} slides, no problems${result.warnings.length ? ` (${result.warnings.length} warnings)` : ""} (${seconds} s)`
+        : `✓ wrote ${relative(process.cwd(), result.path!) || result.path}  ${result.slides} slides  ${seconds} s`);
+    }
+    return EXIT.ok;
+  } catch (err) {
+    const errors = userErrorsOf(err);
+    if (errors) { report(io, errors); return EXIT.input; }
+    io.err(`briefdeck: internal error. Please report it with the outline that caused it.\n${(err as Error).stack ?? String(err)}`);
+    return EXIT.internal;
+  }
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    return `briefdeck ${pkg.version}`;
+  } catch {
+    return "briefdeck";
+  }
+}

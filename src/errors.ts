@@ -1,0 +1,91 @@
+// Errors: one class for every user-facing problem, with a stable code, a source position and a hint.
+// Deep code only throws; src/cli.ts alone turns errors into exit codes.
+
+/** Stable codes; tests and users match on these, never on wording. */
+export type ErrorCode =
+  | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "YAML_SYNTAX" | "YAML_ALIAS_LIMIT"
+  | "OUTLINE_SHAPE" | "OUTLINE_TYPE" | "OUTLINE_MISSING" | "OUTLINE_UNKNOWN_KEY" | "UNKNOWN_LAYOUT"
+  | "UNKNOWN_FIGURE" | "UNKNOWN_SECTION" | "DUPLICATE_ID"
+  | "LITERAL_AMOUNT" | "UNUSED_FIGURE" | "CHART_MIXED_UNITS" | "CHART_NO_DATA" | "CHART_DATA_MISMATCH"
+  | "TEMPLATE_NOT_FOUND" | "TEMPLATE_SYNTAX" | "TEMPLATE_FIELD_MISSING" | "TEMPLATE_HELPER"
+  | "ASSET_NOT_FOUND" | "ASSET_UNREADABLE" | "ASSET_OUTSIDE_PROJECT"
+  | "TEXT_OVERFLOW" | "TEXT_CONTINUED" | "WRITE_FAILED";
+
+/** A place in a source file; line and col are 1-based. */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  /** Length of the offending span, in characters, for the caret underline. */
+  readonly length?: number;
+}
+
+export interface DeckErrorInfo {
+  readonly code: ErrorCode;
+  /** One sentence: what is wrong, quoting the user's value. */
+  readonly message: string;
+  readonly pos?: SourcePos;
+  /** How to fix it. */
+  readonly hint?: string;
+  /** Warnings are printed and the build carries on (fatal under --strict). */
+  readonly severity?: "error" | "warning";
+  readonly cause?: unknown;
+}
+
+export class DeckError extends Error {
+  override readonly name = "DeckError";
+  constructor(readonly info: DeckErrorInfo) {
+    super(info.message, { cause: info.cause });
+  }
+  get code(): ErrorCode { return this.info.code; }
+}
+
+/** Several user errors found together (validation collects them all before failing). */
+export class DeckErrors extends Error {
+  override readonly name = "DeckErrors";
+  constructor(readonly errors: readonly DeckError[]) {
+    super(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the outline`);
+  }
+}
+
+/** A bad command line: exit code 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+/** At most this many problems are reported in one run. */
+export const MAX_REPORTED = 50;
+
+export function userErrorsOf(err: unknown): readonly DeckError[] | undefined {
+  if (err instanceof DeckError) return [err];
+  if (err instanceof DeckErrors) return err.errors;
+  return undefined;
+}
+
+/**
+ * gcc-style rendering: `file:line:col error CODE: message`, then the source line with a caret
+ * under the span, then the hint.
+ * @example
+ * deck.yaml:42:17 error UNKNOWN_FIGURE: no figure has the id "imf_2024"
+ *    42 |     - figure: imf_2024
+ *       |               ^^^^^^^^
+ *   hint: did you mean "imf_2023"?
+ */
+export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => string | undefined): string {
+  const { code, message, pos, hint, severity = "error" } = err.info;
+  const where = pos ? `${pos.file}:${pos.line}:${pos.col} ` : "";
+  const lines = [`${where}${severity} ${code}: ${message}`];
+  const text = pos ? sourceOf(pos.file) : undefined;
+  const srcLine = pos && text !== undefined ? text.split(/\r?\n/)[pos.line - 1] : undefined;
+  if (pos && srcLine !== undefined) {
+    const gutter = String(pos.line).length + 2;
+    const shown = srcLine.length > 100 ? srcLine.slice(0, 100) + "…" : srcLine;
+    const span = Math.max(1, Math.min(pos.length ?? 1, Math.max(1, shown.length - pos.col + 1)));
+    lines.push(`${String(pos.line).padStart(gutter)} | ${shown}`);
+    lines.push(`${" ".repeat(gutter)} | ${" ".repeat(Math.max(0, pos.col - 1))}${"^".repeat(span)}`);
+  }
+  if (hint) lines.push(`  hint: ${hint}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,56 @@
+// Layout stage: picks the largest font size at which paragraphs fit their box, measuring every line.
+import { lineHeightPt, wrapLines } from "./measure-text.js";
+
+export interface FitParagraph {
+  readonly text: string;
+  readonly bold?: boolean;
+  /** Left indent in points (bullets hang from it). */
+  readonly indentPt?: number;
+  /** Points smaller than the box's size (second-level bullets). */
+  readonly smallerByPt?: number;
+  /** Space above the paragraph, in em of its size; ignored for the first paragraph. */
+  readonly spaceBeforeEm?: number;
+}
+
+export interface FitRequest {
+  readonly paragraphs: readonly FitParagraph[];
+  readonly wIn: number;
+  readonly hIn: number;
+  readonly maxPt: number;
+  readonly minPt: number;
+  /** Floor for `smallerByPt` paragraphs (body text never below 16 pt). */
+  readonly floorPt?: number;
+  readonly maxLines?: number;
+}
+
+export interface Fit {
+  readonly fontPt: number;
+  readonly heightIn: number;
+  readonly lines: number;
+  readonly fits: boolean;
+}
+
+/** Share of the box width measured text may use: headroom for renderers' rounding. */
+const WIDTH_SAFETY = 0.96;
+
+export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; lines: number } {
+  let heightPt = 0;
+  let lines = 0;
+  req.paragraphs.forEach((p, i) => {
+    const size = Math.max(req.floorPt ?? 0, fontPt - (p.smallerByPt ?? 0));
+    const widthPt = req.wIn * 72 * WIDTH_SAFETY - (p.indentPt ?? 0);
+    const n = wrapLines(p.text, size, widthPt, p.bold).length;
+    lines += n;
+    heightPt += n * lineHeightPt(size) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
+  });
+  return { heightIn: heightPt / 72, lines };
+}
+
+/** The largest size from maxPt down to minPt (1 pt steps) at which the text fits; else minPt, fits=false. */
+export function fitText(req: FitRequest): Fit {
+  for (let size = req.maxPt; size >= req.minPt; size--) {
+    const m = measureAt(req, size);
+    if (m.heightIn <= req.hIn && (req.maxLines === undefined || m.lines <= req.maxLines)) return { fontPt: size, ...m, fits: true };
+  }
+  return { fontPt: req.minPt, ...measureAt(req, req.minPt), fits: false };
+}

@@ -1,0 +1,40 @@
+// Layout stage: the title slide and section dividers.
+import type { PlacedItem } from "../model/layout.js";
+import type { RenderedSlide } from "../model/rendered.js";
+import { fieldText, fittedBox, footer, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { columns, rect, SLIDE_H_IN, SLIDE_W_IN } from "./grid.js";
+
+export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [];
+  if (slide.image) {
+    const x = columns(8, 8).xIn;
+    items.push({ kind: "image", xIn: x, yIn: 0, wIn: Math.round((SLIDE_W_IN - x) * 1000) / 1000, hIn: SLIDE_H_IN, path: slide.image.path, alt: "", pos: slide.image.pos });
+  }
+  const to = slide.image ? 7 : 11;
+  items.push({ kind: "shape", shape: "rect", ...rect(1, 1, 1.45, 0.08), wIn: 1.2, fill: colors.navy });
+  items.push(textBox("kicker", rect(1, to, 1.65, 0.35), [para(fieldText(slide, "kicker"))], TYPE.kickerPt, colors.teal, { bold: true, charSpacingPt: 1.5 }));
+  items.push(fittedBox(ctx, slide, "title", rect(1, to, 2.05, 2.2), [{ text: fieldText(slide, "title"), bold: true }],
+    { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
+  const subtitle = fieldText(slide, "subtitle");
+  if (subtitle) {
+    items.push(fittedBox(ctx, slide, "subtitle", rect(1, to, 4.4, 1.1), [{ text: subtitle }], { maxPt: 22, minPt: 18, maxLines: 2 }, colors.slate));
+  }
+  items.push(fittedBox(ctx, slide, "byline", rect(1, to, 5.75, 0.45), [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
+  const marking = fieldText(slide, "marking");
+  if (marking) items.push(textBox("marking", rect(1, to, 6.95, 0.3), [para(marking.toLocaleUpperCase("en-GB"))], TYPE.footerPt, colors.slate, { bold: true, charSpacingPt: 1 }));
+  return items;
+}
+
+export function layoutSection(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [
+    textBox("section-number", rect(1, 4, 1.9, 1.1), [para(fieldText(slide, "number"))], 66, colors.accentOnNavy, { bold: true, valign: "bottom" }),
+    { kind: "shape", shape: "rect", ...rect(1, 1, 3.15, 0.06), wIn: 1.2, fill: colors.accentOnNavy },
+    fittedBox(ctx, slide, "title", rect(1, 11, 3.35, 1.5), [{ text: fieldText(slide, "title"), bold: true }],
+      { maxPt: 40, minPt: 28, maxLines: 2 }, colors.white, { bold: true, placeholder: "title" }),
+  ];
+  const gist = fieldText(slide, "gist");
+  if (gist) items.push(fittedBox(ctx, slide, "gist", rect(1, 10, 4.95, 1.2), [{ text: gist }], { maxPt: 22, minPt: 18, maxLines: 2 }, colors.onNavy));
+  return [...items, ...footer(ctx, slide, colors.onNavy)];
+}

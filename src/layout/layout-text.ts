@@ -1,0 +1,187 @@
+// Layout stage: the text layouts (bullets, two columns, quote, takeaways, sources, agenda).
+import { DeckError } from "../errors.js";
+import type { Paragraph, PlacedItem, PlacedText, Rect } from "../model/layout.js";
+import type { RenderedSlide, TextField } from "../model/rendered.js";
+import { fitText, measureAt, type FitParagraph } from "./fit-text.js";
+import { contentFrame, fieldList, fieldText, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { rect, ZONE } from "./grid.js";
+
+const BODY = ZONE.body;
+const INDENT_PT = [21.6, 46.8] as const;
+
+function bulletFits(fields: readonly TextField[]): FitParagraph[] {
+  return fields.map((f) => {
+    const sub = f.attrs["level"] === 2;
+    return { text: f.text, indentPt: INDENT_PT[sub ? 1 : 0], smallerByPt: sub ? 2 : 0, spaceBeforeEm: sub ? 0.25 : 0.6 };
+  });
+}
+
+function bulletParas(fields: readonly TextField[], ctx: LayoutContext, fontPt: number): Paragraph[] {
+  return fields.map((f) => {
+    const sub = f.attrs["level"] === 2;
+    return para(f.text, {
+      bullet: sub ? "–" : "•", indent: sub ? 1 : 0, spaceBeforePt: Math.round((sub ? 0.25 : 0.6) * fontPt),
+      ...(sub ? { fontPt: Math.max(TYPE.bodyMinPt, fontPt - 2), color: ctx.theme.colors.slate } : {}),
+    });
+  });
+}
+
+/** A list of bullets fitted into `r`; undefined when it cannot fit even at the minimum size. */
+function bulletBox(ctx: LayoutContext, role: string, r: Rect, fields: readonly TextField[]): PlacedText | undefined {
+  const fit = fitText({ paragraphs: bulletFits(fields), wIn: r.wIn, hIn: r.hIn, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt, floorPt: TYPE.bodyMinPt });
+  if (!fit.fits) return undefined;
+  return textBox(role, r, bulletParas(fields, ctx, fit.fontPt), fit.fontPt, ctx.theme.colors.ink);
+}
+
+/** Groups of a top-level bullet with its sub-points, so a continuation never orphans a sub-point. */
+function bulletGroups(fields: readonly TextField[]): TextField[][] {
+  const groups: TextField[][] = [];
+  for (const f of fields) {
+    if (f.attrs["level"] === 2 && groups.length > 0) groups[groups.length - 1]!.push(f);
+    else groups.push([f]);
+  }
+  return groups;
+}
+
+/**
+ * Bullets: when even 16 pt does not fit, the bullets continue on following slides titled
+ * "… (cont.)", and a warning names the slide's position in the outline.
+ */
+export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{ title: string; items: PlacedItem[] }> {
+  const body = rect(1, 11, BODY.yIn, BODY.hIn);
+  const fields = fieldList(slide, "bullet");
+  const whole = bulletBox(ctx, "bullets", body, fields);
+  const title = fieldText(slide, "title");
+  if (whole) return [{ title, items: [...contentFrame(ctx, slide), whole] }];
+
+  const pages: TextField[][] = [];
+  let page: TextField[] = [];
+  for (const group of bulletGroups(fields)) {
+    if (page.length > 0 && !bulletBox(ctx, "bullets", body, [...page, ...group])) { pages.push(page); page = []; }
+    page.push(...group);
+  }
+  pages.push(page);
+  ctx.warn(new DeckError({
+    code: "TEXT_CONTINUED", severity: "warning", pos: slide.pos,
+    message: `the bullets of "${title}" do not fit one slide at ${TYPE.bodyMinPt} pt and continue over ${pages.length} slides`,
+    hint: "shorten the bullets or split the slide in the outline",
+  }));
+  return pages.map((p, i) => {
+    const pageTitle = i === 0 ? title : `${title} (cont.)`;
+    const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), textBox("bullets", body, bulletParas(p, ctx, TYPE.bodyMinPt), TYPE.bodyMinPt, ctx.theme.colors.ink));
+    return { title: pageTitle, items: [...contentFrame(ctx, slide, pageTitle), box] };
+  });
+}
+
+export function layoutTwoColumns(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const sides = [{ side: "left", from: 1, to: 6 }, { side: "right", from: 7, to: 12 }] as const;
+  const headH = 0.5;
+  const bodies = sides.map(({ side, from, to }) => ({ side, from, to, fields: fieldList(slide, "bullet", (f) => f.attrs["side"] === side) }));
+  // One size for both columns, so they read as a pair.
+  const fits = bodies.map((b) => fitText({
+    paragraphs: bulletFits(b.fields), wIn: rect(b.from, b.to, 0, 0).wIn, hIn: BODY.hIn - headH - 0.15,
+    maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt, floorPt: TYPE.bodyMinPt,
+  }));
+  const size = Math.min(...fits.map((f) => f.fontPt));
+  if (fits.some((f) => !f.fits)) overflow(ctx, slide, "columns");
+  for (const b of bodies) {
+    const heading = fieldList(slide, "heading", (f) => f.attrs["side"] === b.side)[0]?.text ?? "";
+    items.push(fittedBox(ctx, slide, `heading-${b.side}`, rect(b.from, b.to, BODY.yIn, headH - 0.08), [{ text: heading, bold: true }],
+      { maxPt: 20, minPt: 16, maxLines: 1 }, colors.teal, { bold: true, valign: "bottom" }));
+    items.push({ kind: "shape", shape: "line", ...rect(b.from, b.to, BODY.yIn + headH, 0), line: { color: colors.teal, widthPt: 1.5 } });
+    items.push(textBox(`bullets-${b.side}`, rect(b.from, b.to, BODY.yIn + headH + 0.15, BODY.hIn - headH - 0.15), bulletParas(b.fields, ctx, size), size, colors.ink));
+  }
+  return items;
+}
+
+export function layoutQuote(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const panel = rect(1, 12, BODY.yIn, 3.1);
+  const items: PlacedItem[] = [
+    ...contentFrame(ctx, slide),
+    { kind: "shape", shape: "rect", ...panel, fill: colors.mist },
+    { kind: "shape", shape: "rect", xIn: panel.xIn, yIn: panel.yIn, wIn: 0.08, hIn: panel.hIn, fill: colors.teal },
+  ];
+  const attribution = fieldText(slide, "attribution");
+  const quoteH = attribution ? 2.1 : 2.6;
+  items.push(fittedBox(ctx, slide, "quote", rect(2, 12, panel.yIn + 0.3, quoteH), [{ text: fieldText(slide, "quote") }],
+    { maxPt: 30, minPt: 20 }, colors.navy, { valign: "middle" }));
+  if (attribution) {
+    items.push(fittedBox(ctx, slide, "attribution", rect(2, 12, panel.yIn + 0.35 + quoteH, 0.45), [{ text: attribution }],
+      { maxPt: 16, minPt: 16, maxLines: 1 }, colors.slate));
+  }
+  const context = fieldText(slide, "context");
+  if (context) {
+    items.push(fittedBox(ctx, slide, "context", rect(1, 12, panel.yIn + panel.hIn + 0.3, BODY.hIn - panel.hIn - 0.35), [{ text: context }],
+      { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt }, colors.ink));
+  }
+  return items;
+}
+
+export function layoutTakeaways(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const points = fieldList(slide, "point");
+  const rowH = BODY.hIn / Math.max(points.length, 3);
+  const textW = rect(2, 12, 0, 0).wIn;
+  const rows = points.map((point, i) => ({
+    point: point.text,
+    support: fieldList(slide, "support", (f) => f.attrs["group"] === i)[0]?.text ?? "",
+    number: fieldList(slide, "number", (f) => f.attrs["group"] === i)[0]?.text ?? String(i + 1),
+  }));
+  // One size for every point and one for every support line, so the rows read as a set.
+  const pointFits = rows.map((r) => fitText({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: rowH * 0.5, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt, maxLines: 2 }));
+  const pointPt = Math.min(...pointFits.map((f) => f.fontPt));
+  const pointH = Math.max(...rows.map((r) => measureAt({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: 0, maxPt: 0, minPt: 0 }, pointPt).heightIn)) + 0.04;
+  const supportH = rowH - pointH - 0.26;
+  const supportFits = rows.map((r) => fitText({ paragraphs: [{ text: r.support }], wIn: textW, hIn: supportH, maxPt: 18, minPt: TYPE.bodyMinPt }));
+  const supportPt = Math.min(...supportFits.map((f) => f.fontPt));
+  if ([...pointFits, ...supportFits].some((f) => !f.fits)) overflow(ctx, slide, "takeaways");
+  rows.forEach((row, i) => {
+    const y = BODY.yIn + i * rowH;
+    if (i > 0) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y - 0.08, 0), line: { color: colors.rule, widthPt: 0.75 } });
+    items.push(textBox("takeaway-number", rect(1, 1, y, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
+    items.push(textBox("takeaway-point", rect(2, 12, y + 0.04, pointH), [para(row.point, { bold: true })], pointPt, colors.ink, { bold: true }));
+    items.push(textBox("takeaway-support", rect(2, 12, y + 0.1 + pointH, supportH), [para(row.support)], supportPt, colors.slate));
+  });
+  return items;
+}
+
+export function layoutSources(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const paras: Paragraph[] = [];
+  const fits: FitParagraph[] = [];
+  for (const e of fieldList(slide, "entry")) { paras.push(para(e.text, { bold: true })); fits.push({ text: e.text, bold: true }); }
+  for (const l of fieldList(slide, "link")) {
+    paras.push({ runs: [{ text: l.text, color: colors.teal, link: { url: String(l.attrs["url"] ?? l.text) } }], spaceBeforePt: 6 });
+    fits.push({ text: l.text, spaceBeforeEm: 0.3 });
+  }
+  for (const m of fieldList(slide, "method")) { paras.push(para(m.text, { spaceBeforePt: 18, color: colors.slate })); fits.push({ text: m.text, spaceBeforeEm: 0.9 }); }
+  const r = rect(1, 10, BODY.yIn, BODY.hIn);
+  const fit = fitText({ paragraphs: fits, wIn: r.wIn, hIn: r.hIn, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt });
+  if (!fit.fits) overflow(ctx, slide, "sources");
+  items.push(textBox("sources", r, paras, fit.fontPt, colors.ink));
+  return items;
+}
+
+export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const entries = fieldList(slide, "item");
+  const rowH = Math.min(0.85, BODY.hIn / Math.max(1, entries.length));
+  entries.forEach((entry, i) => {
+    const y = BODY.yIn + i * rowH;
+    const gist = fieldList(slide, "gist", (f) => f.attrs["number"] === entry.attrs["number"])[0]?.text ?? "";
+    items.push(textBox("agenda-number", rect(1, 1, y, rowH - 0.1), [para(String(entry.attrs["number"] ?? i + 1).padStart(2, "0"))], 24, colors.teal, { bold: true, valign: "middle" }));
+    const title: PlacedText = {
+      ...fittedBox(ctx, slide, "agenda-item", rect(2, 6, y, rowH - 0.1), [{ text: entry.text, bold: true }], { maxPt: 22, minPt: 16, maxLines: 2 }, colors.ink, { bold: true, valign: "middle" }),
+    };
+    items.push({ ...title, paragraphs: [{ runs: [{ text: entry.text, link: { slideId: String(entry.attrs["target"]) } }] }] });
+    if (gist) items.push(fittedBox(ctx, slide, "agenda-gist", rect(7, 12, y, rowH - 0.1), [{ text: gist }], { maxPt: 16, minPt: 16, maxLines: 2 }, colors.slate, { valign: "middle" }));
+    if (i < entries.length - 1) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y + rowH - 0.05, 0), line: { color: colors.rule, widthPt: 0.75 } });
+  });
+  return items;
+}

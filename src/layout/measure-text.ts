@@ -1,0 +1,66 @@
+// Layout stage: text measurement with the theme font's real advance widths (Carlito, Calibri's
+// metric twin; table made by scripts/make-font-metrics.ts) and line wrapping as PowerPoint does it:
+// greedy, at spaces, breaking a word only when it is wider than the line.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../util/project-root.js";
+
+interface Metrics {
+  readonly unitsPerEm: number;
+  readonly lineHeightEm: number;
+  readonly regular: Readonly<Record<string, number>>;
+  readonly bold: Readonly<Record<string, number>>;
+}
+
+let metrics: { m: Metrics; regular: Map<number, number>; bold: Map<number, number> } | undefined;
+
+function load(): NonNullable<typeof metrics> {
+  if (metrics) return metrics;
+  const m = JSON.parse(readFileSync(join(projectRoot(), "assets/fonts/carlito-metrics.json"), "utf8")) as Metrics;
+  const toMap = (w: Readonly<Record<string, number>>) => new Map(Object.entries(w).map(([k, v]) => [parseInt(k, 16), v]));
+  metrics = { m, regular: toMap(m.regular), bold: toMap(m.bold) };
+  return metrics;
+}
+
+/** Line height of single-spaced text, in points, for a font size in points. */
+export function lineHeightPt(fontPt: number): number {
+  return fontPt * load().m.lineHeightEm;
+}
+
+/** Width of one line of text, in points. Glyphs the table lacks (Arabic, CJK) are counted generously. */
+export function textWidthPt(text: string, fontPt: number, bold = false): number {
+  const { m, regular, bold: boldMap } = load();
+  const table = bold ? boldMap : regular;
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const w = table.get(cp);
+    if (w !== undefined) units += w;
+    else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) units += 0;
+    else if (cp >= 0x2e80) units += m.unitsPerEm * 1.05;
+    else units += m.unitsPerEm * 0.62;
+  }
+  return (units / m.unitsPerEm) * fontPt;
+}
+
+/** Wraps one paragraph into lines no wider than `maxPt`. */
+export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false): string[] {
+  const lines: string[] = [];
+  for (const hard of text.split("\n")) {
+    let line = "";
+    for (const word of hard.split(/ +/)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (textWidthPt(candidate, fontPt, bold) <= maxPt) { line = candidate; continue; }
+      if (line) lines.push(line);
+      line = "";
+      let piece = "";
+      for (const ch of word) {
+        if (piece && textWidthPt(piece + ch, fontPt, bold) > maxPt) { lines.push(piece); piece = ""; }
+        piece += ch;
+      }
+      line = piece;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

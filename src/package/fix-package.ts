@@ -1,0 +1,84 @@
+// Package stage: fixes to the package parts pptxgenjs 4.0.1 gets wrong in every deck
+// (../shared/notes/pptxgenjs.md §1a). Each function names the defect it answers.
+import { createHash } from "node:crypto";
+import type { Parts } from "./zip-io.js";
+import { childElements, editXml, elements } from "./xml.js";
+
+const CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+const THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml";
+
+/**
+ * #1444: an Override per slide for slideMaster1..N.xml, though only slideMaster1.xml exists.
+ * #1462: `image/jpg` is not a registered MIME type. Also gives the notes theme its Override.
+ */
+export function fixContentTypes(parts: Parts): void {
+  editXml(parts, "[Content_Types].xml", (doc) => {
+    const types = doc.documentElement!;
+    for (const o of elements(doc, "Override")) {
+      const part = (o.getAttribute("PartName") ?? "").replace(/^\//, "");
+      if (!parts.has(part)) types.removeChild(o);
+    }
+    for (const d of elements(doc, "Default")) {
+      if (d.getAttribute("ContentType") === "image/jpg") d.setAttribute("ContentType", "image/jpeg");
+    }
+    const overridden = new Set(elements(doc, "Override").map((o) => o.getAttribute("PartName")));
+    for (const name of [...parts.keys()].filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n)).sort()) {
+      if (overridden.has(`/${name}`)) continue;
+      const o = doc.createElementNS(CT_NS, "Override");
+      o.setAttribute("PartName", `/${name}`);
+      o.setAttribute("ContentType", THEME_TYPE);
+      types.appendChild(o);
+    }
+  });
+}
+
+/**
+ * #1443 / #1449: the notes master shares theme1.xml with the slide master; PowerPoint gives each
+ * master its own theme. Copy it to a new theme part and point the notes master there.
+ */
+export function fixNotesMasterTheme(parts: Parts): void {
+  const relsName = "ppt/notesMasters/_rels/notesMaster1.xml.rels";
+  const theme1 = parts.get("ppt/theme/theme1.xml");
+  if (!parts.has(relsName) || !theme1) return;
+  let n = 2;
+  while (parts.has(`ppt/theme/theme${n}.xml`)) n++;
+  let repointed = false;
+  editXml(parts, relsName, (doc) => {
+    for (const rel of elements(doc, "Relationship")) {
+      if (rel.getAttribute("Target") === "../theme/theme1.xml") { rel.setAttribute("Target", `../theme/theme${n}.xml`); repointed = true; }
+    }
+  });
+  if (repointed) parts.set(`ppt/theme/theme${n}.xml`, theme1);
+}
+
+/**
+ * presentation.xml: CT_Presentation puts notesMasterIdLst right after sldMasterIdLst, but pptxgenjs
+ * writes it after sldIdLst (schema-invalid; PowerPoint repairs it). Section ids are random GUIDs;
+ * derive them from the section's position and name so the output is reproducible.
+ */
+export function fixPresentation(parts: Parts): void {
+  editXml(parts, "ppt/presentation.xml", (doc) => {
+    const pres = doc.documentElement!;
+    const kids = childElements(pres);
+    const notes = kids.find((k) => k.nodeName === "p:notesMasterIdLst");
+    const masters = kids.find((k) => k.nodeName === "p:sldMasterIdLst");
+    if (notes && masters) pres.insertBefore(notes, masters.nextSibling);
+    elements(doc, "p14:section").forEach((s, i) => s.setAttribute("id", derivedGuid(`section:${i}:${s.getAttribute("name") ?? ""}`)));
+  });
+}
+
+/** docProps/core.xml: pptxgenjs stamps `new Date()`; use the build's own timestamp. */
+export function fixCoreProperties(parts: Parts, name: string, timestampMs: number): void {
+  const iso = new Date(timestampMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+  editXml(parts, name, (doc) => {
+    for (const tag of ["dcterms:created", "dcterms:modified"]) {
+      for (const e of elements(doc, tag)) e.textContent = iso;
+    }
+  });
+}
+
+/** A GUID made from a hash, in registry form: {8-4-4-4-12}. */
+export function derivedGuid(seed: string): string {
+  const h = createHash("sha256").update(seed).digest("hex").toUpperCase();
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
+}

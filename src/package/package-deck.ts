@@ -1,0 +1,17 @@
+// Package stage: pptxgenjs's zip -> a clean, reproducible .pptx. Parses only the parts it fixes,
+// so a 1000-slide deck is not parsed twice.
+import { fixCharts } from "./fix-charts.js";
+import { fixContentTypes, fixCoreProperties, fixNotesMasterTheme, fixPresentation } from "./fix-package.js";
+import { fixWorkbooks } from "./fix-workbooks.js";
+import { readZip, writeZip } from "./zip-io.js";
+
+export async function packageDeck(raw: Uint8Array, timestampMs: number): Promise<Buffer> {
+  const parts = readZip(raw);
+  fixNotesMasterTheme(parts);
+  fixContentTypes(parts);
+  fixPresentation(parts);
+  fixCharts(parts);
+  fixCoreProperties(parts, "docProps/core.xml", timestampMs);
+  await fixWorkbooks(parts, timestampMs);
+  return writeZip(parts, timestampMs);
+}

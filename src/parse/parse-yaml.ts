@@ -1,0 +1,95 @@
+// Parse stage: outline text -> plain data plus a SourceMap. The only importer of `yaml`.
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
+import type { DataPath, SourceMap } from "../model/source-map.js";
+
+/** Alias expansions allowed before an outline is refused as an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 200;
+
+export interface ParsedOutline {
+  readonly data: unknown;
+  readonly sourceMap: SourceMap;
+}
+
+export function parseYaml(text: string, file: string): ParsedOutline {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number, length = 1): SourcePos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col, length };
+  };
+  if (doc.errors.length > 0) {
+    throw new DeckErrors(doc.errors.map((e) => new DeckError({
+      code: "YAML_SYNTAX", pos: at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0])),
+      message: `YAML syntax: ${firstLine(e.message)}`,
+      hint: yamlHint(e.code),
+    })));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount: an alias bomb.
+    throw new DeckError({
+      code: "YAML_ALIAS_LIMIT", pos: at(0), cause,
+      message: `the outline expands YAML aliases more than ${MAX_ALIAS_COUNT} times`,
+      hint: "write the repeated content out, or use fewer anchors (*alias) in the outline",
+    });
+  }
+  return { data, sourceMap: makeSourceMap(doc, text, file, at) };
+}
+
+function makeSourceMap(doc: Document, text: string, file: string, atPos: (o: number, l?: number) => SourcePos): SourceMap {
+  const at = atPos;
+  const map: SourceMap = {
+    file, text,
+    posOfText(path: DataPath, needle: string, nth = 0): SourcePos {
+      const node = doc.getIn(path, true);
+      const range = isNode(node) ? node.range : undefined;
+      if (range && needle) {
+        let at = range[0] - 1;
+        for (let i = 0; i <= nth; i++) {
+          at = text.indexOf(needle, at + 1);
+          if (at < 0 || at >= range[1]) return map.posOf(path);
+        }
+        return atPos(at, needle.length);
+      }
+      return map.posOf(path);
+    },
+    posOf(path: DataPath, part: "key" | "value" = "value"): SourcePos {
+      let node: unknown = doc.contents;
+      let best: SourcePos = at(0);
+      for (const step of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+          if (!pair) break;
+          const keyNode = pair.key as Node;
+          if (keyNode.range) best = at(keyNode.range[0], keyNode.range[1] - keyNode.range[0]);
+          node = pair.value;
+          if (part === "key" && step === path[path.length - 1]) return best;
+        } else if (isSeq(node) && typeof step === "number") {
+          node = node.items[step];
+        } else break;
+        if (isNode(node) && node.range) best = at(node.range[0], Math.max(1, node.range[1] - node.range[0]));
+        else if (isPair(node)) break;
+      }
+      return best;
+    },
+  };
+  return map;
+}
+
+function firstLine(s: string): string {
+  return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case "BAD_INDENT": return "indent nested keys consistently with spaces (two per level)";
+    case "TAB_AS_INDENT": return "YAML does not allow tabs for indentation; use spaces";
+    case "DUPLICATE_KEY": return "each key may appear once in a mapping; remove or rename the repeat";
+    case "MISSING_CHAR": return "a quote or bracket is not closed";
+    case "BLOCK_AS_IMPLICIT_KEY": case "MULTILINE_IMPLICIT_KEY": return "a key must fit on one line; did you forget a colon or a quote?";
+    default: return "fix the YAML at the caret; quote text that contains a colon followed by a space";
+  }
+}

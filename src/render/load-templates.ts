@@ -1,0 +1,57 @@
+// Render stage: reads templates/*.hbs (one per layout) and templates/partials/*.hbs, checks their
+// syntax and compiles them into an environment.
+import { readdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { DeckError } from "../errors.js";
+import { LAYOUTS } from "../validate/outline-schema.js";
+import { readSource } from "../parse/read-source.js";
+import { COMPILE_OPTIONS, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
+import { templateError } from "./template-errors.js";
+
+export const TEMPLATE_NAMES = [...LAYOUTS, "section"] as const;
+
+export interface TemplateSource { readonly name: string; readonly file: string; readonly text: string }
+export interface TemplateSources { readonly layouts: readonly TemplateSource[]; readonly partials: readonly TemplateSource[] }
+export interface Templates { readonly layouts: ReadonlyMap<string, { fn: TemplateFn; source: TemplateSource }> }
+
+export async function readTemplates(dir: string): Promise<TemplateSources> {
+  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
+    const file = join(dir, `${name}.hbs`);
+    if (!names.has(`${name}.hbs`)) {
+      throw new DeckError({
+        code: "TEMPLATE_NOT_FOUND", message: `the template for the "${name}" layout is missing (${file})`,
+        hint: `create ${file}; every layout needs one (see README, "Changing a template")`,
+      });
+    }
+    return { name, file, text: await readSource(file, "template") };
+  }));
+  const partialDir = join(dir, "partials");
+  const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs")).sort();
+  const partials = await Promise.all(partialFiles.map(async (f) => {
+    const file = join(partialDir, f);
+    return { name: basename(f, ".hbs"), file, text: await readSource(file, "template") };
+  }));
+  return { layouts, partials };
+}
+
+/** Checks syntax (reporting file:line:col) and compiles every template into `hb`. */
+export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources): Templates {
+  const check = (t: TemplateSource): void => {
+    try {
+      hb.parse(t.text);
+    } catch (err) {
+      throw templateError(err, t.text, (loc) => ({ file: t.file, ...loc }), t.file);
+    }
+  };
+  for (const p of sources.partials) {
+    check(p);
+    hb.registerPartial(p.name, hb.compile(p.text, COMPILE_OPTIONS));
+  }
+  const layouts = new Map<string, { fn: TemplateFn; source: TemplateSource }>();
+  for (const t of sources.layouts) {
+    check(t);
+    layouts.set(t.name, { fn: hb.compile(t.text, COMPILE_OPTIONS), source: t });
+  }
+  return { layouts };
+}

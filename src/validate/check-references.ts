@@ -1,0 +1,91 @@
+// Validate stage: references between parts of the outline (ids, figures, sections) and rules the
+// schema cannot express. Returns every problem found.
+import { DeckError } from "../errors.js";
+import type { SourceMap } from "../model/source-map.js";
+import { suggestion } from "../util/did-you-mean.js";
+import type { Outline } from "./outline-schema.js";
+
+/** `{{fig "id"}}` citations inside outline text. */
+export const FIG_CITATION = /\{\{\s*fig\s+["']([^"']*)["']/g;
+
+export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
+  const errors: DeckError[] = [];
+  const figureIds = Object.keys(outline.figures ?? {});
+  const sectionIds = outline.sections.map((s) => s.id);
+
+  const seen = new Map<string, string>();
+  const unique = (id: string | undefined, path: Array<string | number>, what: string): void => {
+    if (id === undefined) return;
+    if (seen.has(id)) {
+      errors.push(new DeckError({
+        code: "DUPLICATE_ID", pos: map.posOf(path), message: `the ${what} id "${id}" is used twice`,
+        hint: `ids must be unique across sections and slides; the first use is at ${seen.get(id)}`,
+      }));
+    } else {
+      const p = map.posOf(path);
+      seen.set(id, `line ${p.line}`);
+    }
+  };
+
+  for (const [id, fig] of Object.entries(outline.figures ?? {})) {
+    if (!sectionIds.includes(fig.source)) {
+      errors.push(new DeckError({
+        code: "UNKNOWN_SECTION", pos: map.posOf(["figures", id, "source"]),
+        message: `figure "${id}" names the source section "${fig.source}", which the outline does not have`,
+        hint: suggestion(fig.source, sectionIds, "one of the section ids"),
+      }));
+    }
+    if (!Number.isFinite(fig.value)) {
+      errors.push(new DeckError({
+        code: "OUTLINE_TYPE", pos: map.posOf(["figures", id, "value"]),
+        message: `figure "${id}" has the value ${fig.value}, which is not a finite number`, hint: "write the number as the source gives it",
+      }));
+    }
+  }
+
+  const figureRef = (id: string, path: Array<string | number>): void => {
+    if (!figureIds.includes(id)) {
+      errors.push(new DeckError({
+        code: "UNKNOWN_FIGURE", pos: map.posOf(path), message: `no figure has the id "${id}"`,
+        hint: suggestion(id, figureIds, "one of the figure ids"),
+      }));
+    }
+  };
+
+  outline.sections.forEach((section, si) => {
+    unique(section.id, ["sections", si, "id"], "section");
+    if ((section.divider ?? true) && !section.notes) {
+      errors.push(new DeckError({
+        code: "OUTLINE_MISSING", pos: map.posOf(["sections", si, "title"]),
+        message: `section "${section.title}" has a divider slide but no "notes" for it`,
+        hint: "add `notes:` to the section with what the presenter says when the section opens, or set `divider: false`",
+      }));
+    }
+    section.slides.forEach((slide, i) => {
+      const path = ["sections", si, "slides", i];
+      unique(slide.id, [...path, "id"], "slide");
+      if (slide.layout === "key-figures") slide.figures.forEach((f, j) => figureRef(f.figure, [...path, "figures", j, "figure"]));
+      if (slide.layout === "chart") {
+        slide.chart.figures?.forEach((f, j) => figureRef(f, [...path, "chart", "figures", j]));
+        slide.chart.series?.forEach((s, k) => s.figures.forEach((f, j) => figureRef(f, [...path, "chart", "series", k, "figures", j])));
+      }
+    });
+  });
+
+  forEachText(outline, (text, path) => {
+    for (const m of text.matchAll(FIG_CITATION)) figureRef(m[1]!, path);
+  });
+  return errors;
+}
+
+/** Calls `visit` for every string in the outline with its path (figures' own fields excluded). */
+export function forEachText(value: unknown, visit: (text: string, path: Array<string | number>) => void, path: Array<string | number> = []): void {
+  if (typeof value === "string") visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachText(v, visit, [...path, i]));
+  else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (path.length === 0 && (k === "figures" || k === "$schema")) continue;
+      forEachText(v, visit, [...path, k]);
+    }
+  }
+}

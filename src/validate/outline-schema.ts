@@ -1,0 +1,118 @@
+// Validate stage: the one schema for deck.yaml. The TypeScript types of the outline are inferred from
+// it and deck.schema.json is generated from it (npm run schema), so the three cannot drift apart.
+import { z } from "zod";
+
+const Text = z.string().min(1).max(4000);
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, '-' and '_'");
+const Tags = z.array(Id).describe("Tags that audiences select on");
+
+export const LAYOUTS = [
+  "title", "agenda", "bullets", "two-columns", "key-figures", "timeline", "quote", "chart", "table",
+  "takeaways", "sources",
+] as const;
+export const CHART_KINDS = ["column", "bar", "stacked-column", "line", "pie", "doughnut", "combo"] as const;
+export const SCALES = ["thousand", "million", "billion", "trillion"] as const;
+export const QUALIFIERS = [
+  "more than", "over", "about", "around", "nearly", "almost", "up to", "at least", "less than", "under",
+] as const;
+
+export const FigureSchema = z.strictObject({
+  value: z.number().describe("The number as the source gives it, before the scale word (3 for $3 billion)"),
+  unit: z.string().min(1).describe('A currency code (USD, EUR, GBP, PKR, RUB), "percent", "ordinal", or a counted noun ("metric tons", "businesspeople")'),
+  scale: z.enum(SCALES).optional().describe("Scale word written after the number"),
+  period: z.string().min(1).describe('The date or period the figure refers to, e.g. "2023" or "September 2023"'),
+  label: z.string().min(1).max(80).describe("Short label, used as a chart category and in alt text"),
+  qualifier: z.enum(QUALIFIERS).optional().describe('Kept in front of the number: "more than 60 businesspeople"'),
+  source: Id.describe("Id of the outline section whose source text gives this figure"),
+});
+
+const Bullet = z.union([Text, z.strictObject({ text: Text, sub: z.array(Text).min(1).max(4) })]);
+const Bullets = z.array(Bullet).min(1).max(8);
+
+const common = {
+  title: Text.describe("Action title: a sentence stating the slide's point"),
+  notes: Text.describe("Speaker notes: what the presenter says (2-5 sentences)"),
+  kicker: Text.optional().describe("Small capitals line above the title; defaults to the section title"),
+  id: Id.optional(),
+  tags: Tags.optional(),
+};
+
+const ChartSeries = z.strictObject({ name: Text, figures: z.array(Id).min(1) });
+export const ChartSpecSchema = z.strictObject({
+  kind: z.enum(CHART_KINDS).optional().describe("Chosen from the data when omitted"),
+  title: Text.describe("Chart title, stated as a takeaway"),
+  figures: z.array(Id).min(1).optional().describe("One series: these figures, labelled by their labels"),
+  series: z.array(ChartSeries).min(1).optional().describe("Several series over shared categories"),
+  categories: z.array(Text).min(1).optional().describe("Category names when series are given"),
+});
+
+export const SlideSchema = z.discriminatedUnion("layout", [
+  z.strictObject({ layout: z.literal("title"), ...common }),
+  z.strictObject({ layout: z.literal("agenda"), ...common }),
+  z.strictObject({ layout: z.literal("bullets"), ...common, bullets: Bullets }),
+  z.strictObject({
+    layout: z.literal("two-columns"), ...common,
+    left: z.strictObject({ heading: Text, bullets: Bullets }),
+    right: z.strictObject({ heading: Text, bullets: Bullets }),
+  }),
+  z.strictObject({
+    layout: z.literal("key-figures"), ...common,
+    figures: z.array(z.strictObject({ figure: Id, caption: Text })).min(1).max(4),
+  }),
+  z.strictObject({
+    layout: z.literal("timeline"), ...common,
+    milestones: z.array(z.strictObject({ date: Text, label: Text })).min(2).max(6),
+  }),
+  z.strictObject({
+    layout: z.literal("quote"), ...common,
+    quote: Text, attribution: Text.optional(), context: Text.optional(),
+  }),
+  z.strictObject({ layout: z.literal("chart"), ...common, chart: ChartSpecSchema, takeaway: Text.optional() }),
+  z.strictObject({
+    layout: z.literal("table"), ...common,
+    columns: z.array(Text).min(1).max(6), rows: z.array(z.array(Text)).min(1).max(12),
+  }),
+  z.strictObject({
+    layout: z.literal("takeaways"), ...common,
+    takeaways: z.array(z.strictObject({ point: Text, support: Text })).min(1).max(4),
+  }),
+  z.strictObject({ layout: z.literal("sources"), ...common, method: Text.optional() }),
+]);
+
+export const SectionSchema = z.strictObject({
+  id: Id.describe("Stable id, used by figures' sources, tags and links"),
+  title: Text,
+  gist: Text.optional().describe("One line under the section name on its divider"),
+  divider: z.boolean().optional().describe("Start the section with a divider slide and list it in the agenda (default true)"),
+  notes: Text.optional().describe("Speaker notes for the divider slide"),
+  tags: Tags.optional(),
+  slides: z.array(SlideSchema),
+});
+
+export const DeckMetaSchema = z.strictObject({
+  title: Text, subtitle: Text.optional(), author: Text,
+  organisation: Text.optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD").describe("Date of the briefing (YYYY-MM-DD); also the files' timestamp"),
+  theme: Id.optional().describe("Theme file in assets/themes/ (default: default)"),
+  cover: z.string().min(1).optional().describe("Cover image for the title slide, relative to the outline"),
+  marking: Text.optional().describe('Footer marking, e.g. "For official use"'),
+  source: z.strictObject({
+    title: Text, publication: Text.optional(), date: Text.optional(), url: z.string().url().optional(),
+  }).describe("The document the briefing is built from"),
+});
+
+export const OutlineSchema = z.strictObject({
+  $schema: z.string().optional(),
+  deck: DeckMetaSchema,
+  figures: z.record(Id, FigureSchema).optional().describe("Every amount and count in the deck, cited with {{fig \"id\"}}"),
+  sections: z.array(SectionSchema).min(1),
+});
+
+export type Outline = z.infer<typeof OutlineSchema>;
+export type SectionSpec = z.infer<typeof SectionSchema>;
+export type SlideSpec = z.infer<typeof SlideSchema>;
+export type FigureSpec = z.infer<typeof FigureSchema>;
+export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+export type DeckMeta = z.infer<typeof DeckMetaSchema>;
+export type Layout = (typeof LAYOUTS)[number];
+export type ChartKind = (typeof CHART_KINDS)[number];
