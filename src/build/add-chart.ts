@@ -48,7 +48,7 @@ function baseOptions(chart: PlacedChart, theme: Theme): ChartOpts {
 
 function valueAxis(chart: PlacedChart, theme: Theme, series: ChartSeriesData, title: string | undefined): ChartOpts {
   return {
-    valAxisLabelFormatCode: numberFormat(series), dataLabelFormatCode: numberFormat(series),
+    valAxisLabelFormatCode: numberFormat(series), dataLabelFormatCode: numberFormat(series), dataTableFormatCode: numberFormat(series),
     ...(title ? { showValAxisTitle: true, valAxisTitle: xmlSafe(title), valAxisTitleFontSize: chart.fontPt, valAxisTitleColor: theme.colors.slate, valAxisTitleFontFace: theme.fonts.body } : {}),
   };
 }

@@ -46,13 +46,15 @@ function makeSourceMap(doc: Document, text: string, file: string, atPos: (o: num
     posOfText(path: DataPath, needle: string, nth = 0): SourcePos {
       const node = doc.getIn(path, true);
       const range = isNode(node) ? node.range : undefined;
-      if (range && needle) {
+      if (!range || !needle) return map.posOf(path);
+      // The needle as parsed, or as written inside a double-quoted YAML string (\" and \\ escaped).
+      for (const form of [needle, JSON.stringify(needle).slice(1, -1)]) {
         let at = range[0] - 1;
-        for (let i = 0; i <= nth; i++) {
-          at = text.indexOf(needle, at + 1);
-          if (at < 0 || at >= range[1]) return map.posOf(path);
+        for (let i = 0; i <= nth && at < range[1]; i++) {
+          at = text.indexOf(form, at + 1);
+          if (at < 0) break;
         }
-        return atPos(at, needle.length);
+        if (at >= range[0] && at < range[1]) return atPos(at, form.length);
       }
       return map.posOf(path);
     },

@@ -3,7 +3,7 @@ import { distance } from "fastest-levenshtein";
 
 /** Up to `max` candidates within a distance that scales with the word, closest first. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(2, Math.ceil(word.length / 3));
+  const limit = Math.max(1, Math.ceil(word.length / 3));
   return [...new Set(candidates)]
     .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
     .filter(({ d }) => d <= limit)

@@ -43,10 +43,10 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
     }
   }
 
-  const figureRef = (id: string, path: Array<string | number>): void => {
+  const figureRef = (id: string, path: Array<string | number>, citation?: string): void => {
     if (!figureIds.includes(id)) {
       errors.push(new DeckError({
-        code: "UNKNOWN_FIGURE", pos: map.posOf(path), message: `no figure has the id "${id}"`,
+        code: "UNKNOWN_FIGURE", pos: citation ? map.posOfText(path, citation) : map.posOf(path), message: `no figure has the id "${id}"`,
         hint: suggestion(id, figureIds, "one of the figure ids"),
       }));
     }
@@ -73,7 +73,7 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   });
 
   forEachText(outline, (text, path) => {
-    for (const m of text.matchAll(FIG_CITATION)) figureRef(m[1]!, path);
+    for (const m of text.matchAll(FIG_CITATION)) figureRef(m[1]!, path, m[0]);
   });
   return errors;
 }

@@ -2,7 +2,9 @@
 // it and deck.schema.json is generated from it (npm run schema), so the three cannot drift apart.
 import { z } from "zod";
 
-const Text = z.string().min(1).max(4000);
+/** Text (a Handlebars template); a bare YAML number such as 2023 is taken as its text. */
+const Text = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().min(1).max(4000))
+  .meta({ type: ["string", "number"] });
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, '-' and '_'");
 const Tags = z.array(Id).describe("Tags that audiences select on");
 
