@@ -82,3 +82,25 @@ export function derivedGuid(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex").toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
+
+/**
+ * pptxgenjs gives a table's graphic frame the same p:cNvPr id as the shape before it (seen with a
+ * table after four shapes); PowerPoint requires ids unique per slide. Only slides with a table are
+ * parsed, so large decks are not parsed twice.
+ */
+export function fixDuplicateShapeIds(parts: Parts): void {
+  const marker = new TextEncoder().encode("<a:tbl>");
+  for (const name of [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+    if (Buffer.from(parts.get(name)!).indexOf(marker) < 0) continue;
+    editXml(parts, name, (doc) => {
+      const all = elements(doc, "p:cNvPr");
+      const used = new Set<number>();
+      let next = Math.max(0, ...all.map((e) => Number(e.getAttribute("id")) || 0)) + 1;
+      for (const e of all) {
+        const id = Number(e.getAttribute("id"));
+        if (!Number.isInteger(id) || used.has(id)) e.setAttribute("id", String(next++));
+        used.add(Number(e.getAttribute("id")));
+      }
+    });
+  }
+}

@@ -1,0 +1,166 @@
+// The package stage: every deck comes out schema-valid and repair-free, whatever the outline holds,
+// and the same input gives the same bytes.
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDeck } from "../src/build-deck.js";
+import { buildYaml, tempDir } from "./_helpers/build.js";
+import { pptxCheck } from "./_helpers/checks.js";
+import { openPptx } from "./_helpers/pptx.js";
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+const HOSTILE = String.raw`deck:
+  title: "Ctl\u0001 \v title & <Co> \"q\" 'a'"
+  subtitle: "sub\fline \uFFFE end"
+  author: "A & B <authors>"
+  organisation: "Smith & Sons <Ltd> \"Q\""
+  date: "2026-01-15"
+  source:
+    title: "Source & <title> \u0007"
+    url: "https://example.org/report?a=1&b=2"
+figures:
+  money:
+    value: 3
+    scale: billion
+    unit: USD
+    period: "2023"
+    label: "Lab\u0002el & <x>"
+    source: s1
+  more:
+    value: 4
+    scale: billion
+    unit: USD
+    period: "2024"
+    label: "Другое значение"
+    source: s1
+sections:
+  - id: s1
+    title: "Section\u000B & <one>"
+    notes: "Divider notes \u0003 & more. Second sentence."
+    slides:
+      - layout: bullets
+        title: "Bullets & <b> \"quoted\" 'single' \u0008"
+        notes: "Notes with & and <tags> \u000C and \uFFFF. Second."
+        bullets:
+          - "Plain & <simple> \u001F"
+          - "Pneumonoultramicroscopicsilicovolcanoconiosis-Pneumonoultramicroscopicsilicovolcanoconiosis-Pneumonoultramicroscopicsilicovolcanoconiosis"
+          - "Пакистан и Россия расширяют торговлю"
+          - "پاکستان اور روس کے درمیان تجارت بڑھ رہی ہے"
+          - "Emoji survive 🚆🛢️👍🏽"
+      - layout: chart
+        title: "Chart & <c>"
+        notes: "One. Two."
+        chart:
+          title: "Chart title & <t> \u0005"
+          figures: [money, more]
+      - layout: table
+        title: "Table & <t>"
+        notes: "One. Two."
+        columns: ["A & <b>", "Б"]
+        rows:
+          - ["x\u0006 & y", "z"]
+      - layout: sources
+        title: "Sources & <s>"
+        notes: "One. Two."
+  - id: empty
+    title: An empty section
+    notes: "Nothing follows. Really nothing."
+    slides: []
+`;
+
+describe("hostile outlines", () => {
+  it("come out clean: no control characters, escaped exactly once, scripts intact", async () => {
+    const built = await buildYaml(HOSTILE);
+    expect(pptxCheck(built.path!).problems).toBe(0);
+    const deck = openPptx(built.path!);
+    const texts = Array.from({ length: deck.slideCount() }, (_, i) => deck.slideTexts(i + 1).join("\n")).join("\n");
+    expect(texts).toContain("Bullets & <b> \"quoted\" 'single' ");
+    expect(texts).not.toContain("&amp;");
+    expect(texts).toContain("Пакистан и Россия расширяют торговлю");
+    expect(texts).toContain("پاکستان اور روس کے درمیان تجارت بڑھ رہی ہے");
+    expect(texts).toContain("🚆🛢️👍🏽");
+    const bulletsXml = deck.text("ppt/slides/slide2.xml");
+    expect(bulletsXml).toMatch(/<a:pPr[^>]*rtl="1"[^>]*>/);
+    expect(bulletsXml).toContain('lang="ur-PK"');
+    const app = deck.xml("docProps/app.xml").getElementsByTagName("Company")[0]!.textContent;
+    expect(app).toBe("Smith & Sons <Ltd> \"Q\"");
+    const core = deck.xml("docProps/core.xml");
+    expect(core.getElementsByTagName("dc:title")[0]!.textContent).toBe("Ctl   title & <Co> \"q\" 'a'");
+    expect(deck.notes(2)).toBe("Notes with & and <tags>   and . Second.");
+    const sources = deck.slideTexts(deck.slideCount() - 1).join(" ");
+    expect(sources).toContain("https://example.org/report?a=1&b=2");
+    // The empty section keeps its divider and a PowerPoint section of its own.
+    expect(deck.slideCount()).toBe(6);
+  });
+
+  it("builds a one-slide deck", async () => {
+    const built = await buildYaml(`deck: { title: One, author: Me, date: "2026-01-01", source: { title: S } }
+sections:
+  - id: a
+    title: A
+    divider: false
+    slides:
+      - { layout: title, title: Only slide, notes: "Hello. Goodbye." }
+`);
+    expect(openPptx(built.path!).slideCount()).toBe(1);
+    expect(pptxCheck(built.path!).problems).toBe(0);
+  });
+
+  it("builds a 300-slide deck", async () => {
+    const slides = Array.from({ length: 296 }, (_, i) => `      - layout: bullets
+        title: Slide number ${i + 1} makes a point
+        notes: "Point ${i + 1}. Then the next."
+        bullets: ["Claim ${i + 1} with its evidence", "Another claim"]`).join("\n");
+    const built = await buildYaml(`deck: { title: Big, author: Me, date: "2026-01-01", source: { title: S } }
+sections:
+${[0, 1, 2, 3].map((k) => `  - id: part${k}
+    title: Part ${k}
+    notes: "Part ${k} starts. It goes on."
+    slides:
+${slides.split("\n      - layout").filter((_, i) => i % 4 === k).map((s, i) => (i === 0 && k === 0 ? s : (k === 0 && i === 0 ? s : "      - layout" + s.replace(/^      - layout/, "")))).join("\n")}`).join("\n")}
+`);
+    const deck = openPptx(built.path!);
+    expect(deck.slideCount()).toBe(300);
+    expect(pptxCheck(built.path!).problems).toBe(0);
+  });
+});
+
+describe("reproducible output", () => {
+  it("gives the same bytes for the same input, whatever the time zone", async () => {
+    const runs = ["UTC", "America/New_York", "Asia/Karachi"].map((tz) => {
+      const dir = tempDir();
+      execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", dir], { env: { ...process.env, TZ: tz }, stdio: "pipe" });
+      return sha(join(dir, "deck.pptx"));
+    });
+    expect(new Set(runs).size).toBe(1);
+  });
+
+  it("builds twice in one process to the same bytes, stamped with the deck's date", async () => {
+    const a = await buildDeck({ outline: "deck.yaml", outDir: tempDir() });
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await buildDeck({ outline: "deck.yaml", outDir: tempDir() });
+    expect(sha(a.path!)).toBe(sha(b.path!));
+    const deck = openPptx(a.path!);
+    const embedded = Object.keys(deck.files).filter((n) => n.endsWith(".xlsx"));
+    expect(embedded.length).toBeGreaterThan(0);
+  });
+
+  it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {
+    const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir(), sourceDateEpoch: 1_700_000_000 });
+    const core = openPptx(built.path!).xml("docProps/core.xml");
+    expect(core.getElementsByTagName("dcterms:created")[0]!.textContent).toBe("2023-11-14T22:13:20Z");
+  });
+
+  it("writes a DEFLATE zip with files only, [Content_Types].xml first", async () => {
+    const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir() });
+    const bytes = readFileSync(built.path!);
+    // First local file header: name at offset 30; compression method at offset 8 (8 = DEFLATE).
+    expect(bytes.readUInt16LE(8)).toBe(8);
+    const nameLength = bytes.readUInt16LE(26);
+    expect(bytes.subarray(30, 30 + nameLength).toString()).toBe("[Content_Types].xml");
+    expect(Object.keys(openPptx(bytes).files).some((n) => n.endsWith("/"))).toBe(false);
+  });
+});
