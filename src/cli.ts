@@ -1,9 +1,10 @@
 // Command line: argv -> options -> buildDeck(); prints results and diagnostics and returns the exit
 // code. The only place that maps errors to exit codes; it never calls process.exit.
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildDeck } from "./build-deck.js";
+import { projectRoot } from "./util/project-root.js";
 import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
 
 export interface Io {
@@ -128,7 +129,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { version: string };
     return `briefdeck ${pkg.version}`;
   } catch {
     return "briefdeck";

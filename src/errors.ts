@@ -80,11 +80,15 @@ export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => str
   const text = pos ? sourceOf(pos.file) : undefined;
   const srcLine = pos && text !== undefined ? text.split(/\r?\n/)[pos.line - 1] : undefined;
   if (pos && srcLine !== undefined) {
+    // Long lines are shown as an 80-character window around the column.
+    const start = pos.col > 60 ? pos.col - 40 : 1;
+    const window = srcLine.slice(start - 1, start - 1 + 80);
+    const shown = `${start > 1 ? "…" : ""}${window}${srcLine.length > start - 1 + 80 ? "…" : ""}`;
+    const caretAt = pos.col - start + (start > 1 ? 1 : 0);
+    const span = Math.max(1, Math.min(pos.length ?? 1, window.length - (pos.col - start)));
     const gutter = String(pos.line).length + 2;
-    const shown = srcLine.length > 100 ? srcLine.slice(0, 100) + "…" : srcLine;
-    const span = Math.max(1, Math.min(pos.length ?? 1, Math.max(1, shown.length - pos.col + 1)));
     lines.push(`${String(pos.line).padStart(gutter)} | ${shown}`);
-    lines.push(`${" ".repeat(gutter)} | ${" ".repeat(Math.max(0, pos.col - 1))}${"^".repeat(span)}`);
+    lines.push(`${" ".repeat(gutter)} | ${" ".repeat(Math.max(0, caretAt))}${"^".repeat(span)}`);
   }
   if (hint) lines.push(`  hint: ${hint}`);
   return lines.join("\n");

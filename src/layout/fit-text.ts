@@ -8,6 +8,8 @@ export interface FitParagraph {
   readonly indentPt?: number;
   /** Points smaller than the box's size (second-level bullets). */
   readonly smallerByPt?: number;
+  /** Letter spacing in points (kickers are letter-spaced capitals). */
+  readonly spacingPt?: number;
   /** Space above the paragraph, in em of its size; ignored for the first paragraph. */
   readonly spaceBeforeEm?: number;
 }
@@ -39,7 +41,7 @@ export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; 
   req.paragraphs.forEach((p, i) => {
     const size = Math.max(req.floorPt ?? 0, fontPt - (p.smallerByPt ?? 0));
     const widthPt = req.wIn * 72 * WIDTH_SAFETY - (p.indentPt ?? 0);
-    const n = wrapLines(p.text, size, widthPt, p.bold).length;
+    const n = wrapLines(p.text, size, widthPt, p.bold, p.spacingPt).length;
     lines += n;
     heightPt += n * lineHeightPt(size) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
   });

@@ -41,32 +41,86 @@ export function textBox(role: string, r: Rect, paragraphs: readonly Paragraph[],
   return { kind: "text", role, ...r, paragraphs, fontPt, color, valign: "top", ...extra };
 }
 
-/** A single-style text box fitted between maxPt and minPt; warns (with the slide's position) when it cannot fit. */
+/**
+ * A single-style text box fitted between maxPt and minPt. When even minPt cannot hold the text, the
+ * last paragraph is cut at a word with "…" and a warning names the slide: text never leaves its box.
+ */
 export function fittedBox(ctx: LayoutContext, slide: RenderedSlide, role: string, r: Rect, texts: readonly FitParagraph[],
   sizes: { maxPt: number; minPt: number; maxLines?: number }, color: Hex, extra: Partial<PlacedText> = {}): PlacedText {
-  const fit = fitText({ paragraphs: texts, wIn: r.wIn, hIn: r.hIn, ...sizes });
-  if (!fit.fits) overflow(ctx, slide, role);
-  return textBox(role, r, texts.map((t) => para(t.text, t.bold ? { bold: true } : {})), fit.fontPt, color, extra);
+  const spacingPt = extra.charSpacingPt;
+  const fitted = fitOrCut(spacingPt ? texts.map((t) => ({ ...t, spacingPt })) : texts, r, sizes);
+  if (fitted.cut) overflow(ctx, slide, role);
+  return textBox(role, r, fitted.texts.map((t) => para(t.text, t.bold ? { bold: true } : {})), fitted.fontPt, color, extra);
+}
+
+/** Fits paragraphs into `r`, cutting the last one word by word when the minimum size is not enough. */
+export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number }): { texts: FitParagraph[]; fontPt: number; cut: boolean } {
+  let current = [...texts];
+  let fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
+  if (fit.fits) return { texts: current, fontPt: fit.fontPt, cut: false };
+  while (!fit.fits && current.length > 0) {
+    const last = current[current.length - 1]!;
+    const words = last.text.replace(/…$/, "");
+    if (!words.includes(" ")) {
+      if (words.length > 1) current = [...current.slice(0, -1), { ...last, text: words.slice(0, Math.max(1, words.length - 8)) + "…" }];
+      else if (current.length > 1) current = current.slice(0, -1);
+      else break;
+    } else {
+      current = [...current.slice(0, -1), { ...last, text: words.slice(0, words.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") + "…" }];
+    }
+    fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
+  }
+  return { texts: current, fontPt: fit.fontPt, cut: true };
 }
 
 export function overflow(ctx: LayoutContext, slide: RenderedSlide, role: string): void {
   ctx.warn(new DeckError({
     code: "TEXT_OVERFLOW", severity: "warning", pos: slide.pos,
-    message: `the ${role} of slide "${fieldText(slide, "title") || slide.id}" does not fit its box even at the smallest size`,
+    message: `the ${role} of slide "${clip(fieldText(slide, "title") || slide.id)}" does not fit its box at the smallest size and was cut short`,
     hint: "shorten the text, or split it over two slides",
   }));
 }
 
-/** Kicker, action title and footer: identical on every content slide. */
-export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText = fieldText(slide, "title")): PlacedItem[] {
+export interface Frame {
+  /** Kicker, title and footer. */
+  readonly items: PlacedItem[];
+  /** What is left for the slide's own content. */
+  readonly body: { readonly yIn: number; readonly hIn: number };
+}
+
+/** A title longer than two lines at 24 pt may take a third line; the body gives up that space. */
+const THIRD_LINE_IN = 0.42;
+
+/**
+ * Kicker, action title and footer: identical on every content slide. The title takes two lines at
+ * 30 to 24 pt; a longer one takes a third line (the body starts lower); beyond that it is cut at a
+ * word with "…" and a warning, so no title ever spills over the body.
+ */
+export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText = fieldText(slide, "title")): Frame {
   const { colors } = ctx.theme;
-  return [
-    textBox("kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [para(fieldText(slide, "kicker"))], TYPE.kickerPt, colors.teal,
-      { bold: true, charSpacingPt: 1.5 }),
-    fittedBox(ctx, slide, "title", rect(1, 12, ZONE.title.yIn, ZONE.title.hIn), [{ text: titleText, bold: true }],
-      { maxPt: TYPE.titleMaxPt, minPt: TYPE.titleMinPt, maxLines: 2 }, colors.ink, { bold: true, placeholder: "title" }),
-    ...footer(ctx, slide, colors.slate, colors.rule),
-  ];
+  const zone = rect(1, 12, ZONE.title.yIn, ZONE.title.hIn);
+  const sizes = { maxPt: TYPE.titleMaxPt, minPt: TYPE.titleMinPt };
+  let text = titleText;
+  let fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2 });
+  let extra = 0;
+  if (!fit.fits) {
+    extra = THIRD_LINE_IN;
+    fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
+    while (!fit.fits && text.includes(" ")) {
+      text = text.slice(0, text.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") + "…";
+      fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
+    }
+    if (text !== titleText) overflow(ctx, slide, "title");
+  }
+  return {
+    items: [
+      fittedBox(ctx, slide, "kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: fieldText(slide, "kicker"), bold: true }],
+        { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }),
+      textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.ink, { bold: true, placeholder: "title" }),
+      ...footer(ctx, slide, colors.slate, colors.rule),
+    ],
+    body: { yIn: ZONE.body.yIn + extra, hIn: ZONE.body.hIn - extra },
+  };
 }
 
 export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, ruleColor?: Hex): PlacedItem[] {
@@ -75,6 +129,13 @@ export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, rul
     items.push({ kind: "shape", shape: "line", ...rect(1, 12, ZONE.footerRule.yIn, 0), line: { color: ruleColor, widthPt: 0.75 } });
   }
   const text = fieldText(slide, "footer");
-  if (text) items.push(textBox("footer", rect(1, 10, ZONE.footer.yIn, ZONE.footer.hIn), [para(text)], TYPE.footerPt, color, { valign: "middle" }));
+  if (text) {
+    items.push(fittedBox(ctx, slide, "footer", rect(1, 10, ZONE.footer.yIn, ZONE.footer.hIn), [{ text }],
+      { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, color, { valign: "middle" }));
+  }
   return items;
+}
+
+function clip(text: string): string {
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }

@@ -13,7 +13,8 @@ export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   }
   const to = slide.image ? 7 : 11;
   items.push({ kind: "shape", shape: "rect", ...rect(1, 1, 1.45, 0.08), wIn: 1.2, fill: colors.navy });
-  items.push(textBox("kicker", rect(1, to, 1.65, 0.35), [para(fieldText(slide, "kicker"))], TYPE.kickerPt, colors.teal, { bold: true, charSpacingPt: 1.5 }));
+  items.push(fittedBox(ctx, slide, "kicker", rect(1, to, 1.65, 0.35), [{ text: fieldText(slide, "kicker"), bold: true }],
+    { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }));
   items.push(fittedBox(ctx, slide, "title", rect(1, to, 2.05, 2.2), [{ text: fieldText(slide, "title"), bold: true }],
     { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");
@@ -22,7 +23,10 @@ export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   }
   items.push(fittedBox(ctx, slide, "byline", rect(1, to, 5.75, 0.45), [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
   const marking = fieldText(slide, "marking");
-  if (marking) items.push(textBox("marking", rect(1, to, 6.95, 0.3), [para(marking.toLocaleUpperCase("en-GB"))], TYPE.footerPt, colors.slate, { bold: true, charSpacingPt: 1 }));
+  if (marking) {
+    items.push(fittedBox(ctx, slide, "marking", rect(1, to, 6.95, 0.3), [{ text: marking.toLocaleUpperCase("en-GB"), bold: true }],
+      { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, colors.slate, { bold: true, charSpacingPt: 1 }));
+  }
   return items;
 }
 

@@ -1,12 +1,10 @@
 // Layout stage: the figure layouts (key figures, timeline, chart, table).
 import type { PlacedItem } from "../model/layout.js";
 import type { RenderedSlide } from "../model/rendered.js";
-import { fitText } from "./fit-text.js";
-import { contentFrame, fieldList, fieldText, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
-import { columnGroups, columns, rect, ZONE } from "./grid.js";
+import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { columnGroups, columns, rect } from "./grid.js";
 import { lineHeightPt, textWidthPt } from "./measure-text.js";
 
-const BODY = ZONE.body;
 const SOURCE_Y_IN = 6.3;
 
 function sourceLine(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
@@ -18,7 +16,7 @@ const inGroup = (i: number) => (f: { attrs: Readonly<Record<string, unknown>> })
 
 export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const numbers = fieldList(slide, "value");
   // One figure sits centred on the middle six columns; two to four share the width.
   const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : columnGroups(Math.min(4, numbers.length));
@@ -36,13 +34,14 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
     items.push({ kind: "shape", shape: "rect", xIn, yIn: panelY, wIn, hIn: 0.06, fill: colors.navy });
     let y = panelY + 0.3;
     const period = fieldList(slide, "period", inGroup(i))[0]?.text ?? "";
-    items.push(textBox("figure-period", { ...inner, yIn: y, hIn: 0.32 }, [para(period.toLocaleUpperCase("en-GB"))], 13, colors.teal, { bold: true, charSpacingPt: 1 }));
+    items.push(fittedBox(ctx, slide, "figure-period", { ...inner, yIn: y, hIn: 0.32 }, [{ text: period.toLocaleUpperCase("en-GB"), bold: true }],
+      { maxPt: 13, minPt: 13, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1 }));
     y += 0.4;
     const qualifier = fieldList(slide, "qualifier", inGroup(i))[0]?.text ?? "";
-    items.push(textBox("figure-qualifier", { ...inner, yIn: y, hIn: 0.36 }, [para(qualifier)], 18, colors.slate));
+    items.push(fittedBox(ctx, slide, "figure-qualifier", { ...inner, yIn: y, hIn: 0.36 }, [{ text: qualifier }], { maxPt: 18, minPt: 18, maxLines: 1 }, colors.slate));
     y += 0.38;
     const bigH = lineHeightPt(bigPt) / 72;
-    items.push(textBox("figure-number", { ...inner, yIn: y, hIn: bigH }, [para(n.text)], bigPt, colors.navy, { bold: true }));
+    items.push(fittedBox(ctx, slide, "figure-number", { ...inner, yIn: y, hIn: bigH }, [{ text: n.text, bold: true }], { maxPt: bigPt, minPt: bigPt, maxLines: 1 }, colors.navy, { bold: true }));
     y += bigH + 0.1;
     const caption = fieldList(slide, "caption", inGroup(i))[0]?.text ?? "";
     items.push(fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: y, hIn: panelY + panelH - 0.2 - y }, [{ text: caption }],
@@ -53,18 +52,21 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
 
 export function layoutTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const dates = fieldList(slide, "date");
   const n = dates.length;
   const lineY = BODY.yIn + 1.75;
   const span = columns(1, 12);
   const slotW = span.wIn / n;
   items.push({ kind: "shape", shape: "line", xIn: span.xIn, yIn: lineY, wIn: span.wIn, hIn: 0, line: { color: colors.rule, widthPt: 2 } });
-  const labels = dates.map((_, i) => fieldList(slide, "label", inGroup(i))[0]?.text ?? "");
   const labelW = slotW - 0.25;
   const labelH = BODY.yIn + BODY.hIn - (lineY + 0.4);
-  const fit = Math.min(...labels.map((text) => fitText({ paragraphs: [{ text }], wIn: labelW, hIn: labelH, maxPt: 18, minPt: TYPE.bodyMinPt }).fontPt));
-  if (labels.some((text) => !fitText({ paragraphs: [{ text }], wIn: labelW, hIn: labelH, maxPt: 18, minPt: TYPE.bodyMinPt }).fits)) overflow(ctx, slide, "timeline labels");
+  const sizes = { maxPt: 18, minPt: TYPE.bodyMinPt };
+  // One size for every label; a label too long even at 16 pt is cut with "…" (and warned about).
+  const fitted = dates.map((_, i) => fitOrCut([{ text: fieldList(slide, "label", inGroup(i))[0]?.text ?? "" }], { xIn: 0, yIn: 0, wIn: labelW, hIn: labelH }, sizes));
+  if (fitted.some((f) => f.cut)) overflow(ctx, slide, "timeline labels");
+  const labels = fitted.map((f) => f.texts[0]?.text ?? "");
+  const fit = Math.min(...fitted.map((f) => f.fontPt));
   dates.forEach((d, i) => {
     const cx = span.xIn + slotW * (i + 0.5);
     const x = cx - labelW / 2;
@@ -78,7 +80,7 @@ export function layoutTimeline(ctx: LayoutContext, slide: RenderedSlide): Placed
 
 export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const takeaway = fieldText(slide, "takeaway");
   const chartRect = rect(1, takeaway ? 8 : 12, BODY.yIn, SOURCE_Y_IN - 0.1 - BODY.yIn);
   if (slide.chart) {
@@ -98,7 +100,7 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
 }
 
 export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const header = fieldList(slide, "header").map((f) => f.text);
   const cells = fieldList(slide, "cell");
   const rowCount = Math.max(0, ...cells.map((c) => Number(c.attrs["row"]) + 1));

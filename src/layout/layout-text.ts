@@ -3,10 +3,9 @@ import { DeckError } from "../errors.js";
 import type { Paragraph, PlacedItem, PlacedText, Rect } from "../model/layout.js";
 import type { RenderedSlide, TextField } from "../model/rendered.js";
 import { fitText, measureAt, type FitParagraph } from "./fit-text.js";
-import { contentFrame, fieldList, fieldText, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
-import { rect, ZONE } from "./grid.js";
+import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
+import { rect } from "./grid.js";
 
-const BODY = ZONE.body;
 const INDENT_PT = [21.6, 46.8] as const;
 
 function bulletFits(fields: readonly TextField[]): FitParagraph[] {
@@ -48,15 +47,19 @@ function bulletGroups(fields: readonly TextField[]): TextField[][] {
  * "… (cont.)", and a warning names the slide's position in the outline.
  */
 export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{ title: string; items: PlacedItem[] }> {
-  const body = rect(1, 11, BODY.yIn, BODY.hIn);
   const fields = fieldList(slide, "bullet");
-  const whole = bulletBox(ctx, "bullets", body, fields);
   const title = fieldText(slide, "title");
-  if (whole) return [{ title, items: [...contentFrame(ctx, slide), whole] }];
+  const frame = contentFrame(ctx, slide);
+  const bodyOf = (f: Frame) => rect(1, 11, f.body.yIn, f.body.hIn);
+  const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);
+  if (whole) return [{ title, items: [...frame.items, whole] }];
 
+  const contTitle = `${title} (cont.)`;
+  const contFrame = contentFrame(ctx, slide, contTitle);
   const pages: TextField[][] = [];
   let page: TextField[] = [];
   for (const group of bulletGroups(fields)) {
+    const body = bodyOf(pages.length === 0 ? frame : contFrame);
     if (page.length > 0 && !bulletBox(ctx, "bullets", body, [...page, ...group])) { pages.push(page); page = []; }
     page.push(...group);
   }
@@ -67,15 +70,32 @@ export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{
     hint: "shorten the bullets or split the slide in the outline",
   }));
   return pages.map((p, i) => {
-    const pageTitle = i === 0 ? title : `${title} (cont.)`;
-    const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), textBox("bullets", body, bulletParas(p, ctx, TYPE.bodyMinPt), TYPE.bodyMinPt, ctx.theme.colors.ink));
-    return { title: pageTitle, items: [...contentFrame(ctx, slide, pageTitle), box] };
+    const f = i === 0 ? frame : contFrame;
+    const body = bodyOf(f);
+    const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), clampedBullets(ctx, body, p));
+    return { title: i === 0 ? title : contTitle, items: [...f.items, box] };
   });
+}
+
+/** A single bullet too long for a whole slide at the minimum size: kept at that size, cut to the box. */
+function clampedBullets(ctx: LayoutContext, body: Rect, fields: readonly TextField[]): PlacedText {
+  const lines: TextField[] = [];
+  for (const f of fields) {
+    const next = [...lines, f];
+    if (!bulletBox(ctx, "bullets", body, next)) {
+      let text = f.text;
+      while (text.includes(" ") && !bulletBox(ctx, "bullets", body, [...lines, { ...f, text: text + "…" }])) text = text.slice(0, text.lastIndexOf(" "));
+      lines.push({ ...f, text: text + "…" });
+      break;
+    }
+    lines.push(f);
+  }
+  return textBox("bullets", body, bulletParas(lines, ctx, TYPE.bodyMinPt), TYPE.bodyMinPt, ctx.theme.colors.ink);
 }
 
 export function layoutTwoColumns(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const sides = [{ side: "left", from: 1, to: 6 }, { side: "right", from: 7, to: 12 }] as const;
   const headH = 0.5;
   const bodies = sides.map(({ side, from, to }) => ({ side, from, to, fields: fieldList(slide, "bullet", (f) => f.attrs["side"] === side) }));
@@ -91,19 +111,22 @@ export function layoutTwoColumns(ctx: LayoutContext, slide: RenderedSlide): Plac
     items.push(fittedBox(ctx, slide, `heading-${b.side}`, rect(b.from, b.to, BODY.yIn, headH - 0.08), [{ text: heading, bold: true }],
       { maxPt: 20, minPt: 16, maxLines: 1 }, colors.teal, { bold: true, valign: "bottom" }));
     items.push({ kind: "shape", shape: "line", ...rect(b.from, b.to, BODY.yIn + headH, 0), line: { color: colors.teal, widthPt: 1.5 } });
-    items.push(textBox(`bullets-${b.side}`, rect(b.from, b.to, BODY.yIn + headH + 0.15, BODY.hIn - headH - 0.15), bulletParas(b.fields, ctx, size), size, colors.ink));
+    const area = rect(b.from, b.to, BODY.yIn + headH + 0.15, BODY.hIn - headH - 0.15);
+    items.push(bulletBox(ctx, `bullets-${b.side}`, area, b.fields) && fits.every((f) => f.fits)
+      ? textBox(`bullets-${b.side}`, area, bulletParas(b.fields, ctx, size), size, colors.ink)
+      : { ...clampedBullets(ctx, area, b.fields), role: `bullets-${b.side}` });
   }
   return items;
 }
 
 export function layoutQuote(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const panel = rect(1, 12, BODY.yIn, 3.1);
-  const items: PlacedItem[] = [
-    ...contentFrame(ctx, slide),
+  items.push(
     { kind: "shape", shape: "rect", ...panel, fill: colors.mist },
     { kind: "shape", shape: "rect", xIn: panel.xIn, yIn: panel.yIn, wIn: 0.08, hIn: panel.hIn, fill: colors.teal },
-  ];
+  );
   const attribution = fieldText(slide, "attribution");
   const quoteH = attribution ? 2.1 : 2.6;
   items.push(fittedBox(ctx, slide, "quote", rect(2, 12, panel.yIn + 0.3, quoteH), [{ text: fieldText(slide, "quote") }],
@@ -122,7 +145,7 @@ export function layoutQuote(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
 
 export function layoutTakeaways(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const points = fieldList(slide, "point");
   const rowH = BODY.hIn / Math.max(points.length, 3);
   const textW = rect(2, 12, 0, 0).wIn;
@@ -134,42 +157,44 @@ export function layoutTakeaways(ctx: LayoutContext, slide: RenderedSlide): Place
   // One size for every point and one for every support line, so the rows read as a set.
   const pointFits = rows.map((r) => fitText({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: rowH * 0.5, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt, maxLines: 2 }));
   const pointPt = Math.min(...pointFits.map((f) => f.fontPt));
-  const pointH = Math.max(...rows.map((r) => measureAt({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: 0, maxPt: 0, minPt: 0 }, pointPt).heightIn)) + 0.04;
+  const pointH = Math.min(rowH * 0.5, Math.max(...rows.map((r) => measureAt({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: 0, maxPt: 0, minPt: 0 }, pointPt).heightIn)) + 0.04);
   const supportH = rowH - pointH - 0.26;
   const supportFits = rows.map((r) => fitText({ paragraphs: [{ text: r.support }], wIn: textW, hIn: supportH, maxPt: 18, minPt: TYPE.bodyMinPt }));
   const supportPt = Math.min(...supportFits.map((f) => f.fontPt));
-  if ([...pointFits, ...supportFits].some((f) => !f.fits)) overflow(ctx, slide, "takeaways");
   rows.forEach((row, i) => {
     const y = BODY.yIn + i * rowH;
     if (i > 0) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y - 0.08, 0), line: { color: colors.rule, widthPt: 0.75 } });
     items.push(textBox("takeaway-number", rect(1, 1, y, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
-    items.push(textBox("takeaway-point", rect(2, 12, y + 0.04, pointH), [para(row.point, { bold: true })], pointPt, colors.ink, { bold: true }));
-    items.push(textBox("takeaway-support", rect(2, 12, y + 0.1 + pointH, supportH), [para(row.support)], supportPt, colors.slate));
+    items.push(fittedBox(ctx, slide, "takeaway-point", rect(2, 12, y + 0.04, pointH), [{ text: row.point, bold: true }], { maxPt: pointPt, minPt: pointPt, maxLines: 2 }, colors.ink, { bold: true }));
+    items.push(fittedBox(ctx, slide, "takeaway-support", rect(2, 12, y + 0.1 + pointH, supportH), [{ text: row.support }], { maxPt: supportPt, minPt: supportPt }, colors.slate));
   });
   return items;
 }
 
 export function layoutSources(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
-  const paras: Paragraph[] = [];
-  const fits: FitParagraph[] = [];
-  for (const e of fieldList(slide, "entry")) { paras.push(para(e.text, { bold: true })); fits.push({ text: e.text, bold: true }); }
-  for (const l of fieldList(slide, "link")) {
-    paras.push({ runs: [{ text: l.text, color: colors.teal, link: { url: String(l.attrs["url"] ?? l.text) } }], spaceBeforePt: 6 });
-    fits.push({ text: l.text, spaceBeforeEm: 0.3 });
-  }
-  for (const m of fieldList(slide, "method")) { paras.push(para(m.text, { spaceBeforePt: 18, color: colors.slate })); fits.push({ text: m.text, spaceBeforeEm: 0.9 }); }
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const r = rect(1, 10, BODY.yIn, BODY.hIn);
-  const fit = fitText({ paragraphs: fits, wIn: r.wIn, hIn: r.hIn, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt });
-  if (!fit.fits) overflow(ctx, slide, "sources");
-  items.push(textBox("sources", r, paras, fit.fontPt, colors.ink));
+  const entries = fieldList(slide, "entry").map((e) => ({ kind: "entry" as const, text: e.text, url: "" }));
+  const links = fieldList(slide, "link").map((l) => ({ kind: "link" as const, text: l.text, url: String(l.attrs["url"] ?? l.text) }));
+  const methods = fieldList(slide, "method").map((m) => ({ kind: "method" as const, text: m.text, url: "" }));
+  const all = [...entries, ...links, ...methods];
+  const spaceEm = { entry: 0.3, link: 0.3, method: 0.9 } as const;
+  const fitted = fitOrCut(all.map((p) => ({ text: p.text, bold: p.kind === "entry", spaceBeforeEm: spaceEm[p.kind] })), r, { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt });
+  if (fitted.cut) overflow(ctx, slide, "sources");
+  const paras: Paragraph[] = fitted.texts.map((t, i) => {
+    const p = all[i]!;
+    const space = i > 0 ? { spaceBeforePt: Math.round(spaceEm[p.kind] * fitted.fontPt) } : {};
+    if (p.kind === "link") return { runs: [{ text: t.text, color: colors.teal, link: { url: p.url } }], ...space };
+    return para(t.text, { ...space, ...(p.kind === "entry" ? { bold: true } : { color: colors.slate }) });
+  });
+  items.push(textBox("sources", r, paras, fitted.fontPt, colors.ink));
   return items;
 }
 
 export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const items: PlacedItem[] = [...contentFrame(ctx, slide)];
+  const { items, body: BODY } = contentFrame(ctx, slide);
   const entries = fieldList(slide, "item");
   const rowH = Math.min(0.85, BODY.hIn / Math.max(1, entries.length));
   entries.forEach((entry, i) => {
@@ -179,7 +204,8 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): PlacedIt
     const title: PlacedText = {
       ...fittedBox(ctx, slide, "agenda-item", rect(2, 6, y, rowH - 0.1), [{ text: entry.text, bold: true }], { maxPt: 22, minPt: 16, maxLines: 2 }, colors.ink, { bold: true, valign: "middle" }),
     };
-    items.push({ ...title, paragraphs: [{ runs: [{ text: entry.text, link: { slideId: String(entry.attrs["target"]) } }] }] });
+    const shown = title.paragraphs[0]?.runs[0]?.text ?? entry.text;
+    items.push({ ...title, paragraphs: [{ runs: [{ text: shown, link: { slideId: String(entry.attrs["target"]) } }] }] });
     if (gist) items.push(fittedBox(ctx, slide, "agenda-gist", rect(7, 12, y, rowH - 0.1), [{ text: gist }], { maxPt: 16, minPt: 16, maxLines: 2 }, colors.slate, { valign: "middle" }));
     if (i < entries.length - 1) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y + rowH - 0.05, 0), line: { color: colors.rule, widthPt: 0.75 } });
   });

@@ -27,12 +27,17 @@ export function lineHeightPt(fontPt: number): number {
   return fontPt * load().m.lineHeightEm;
 }
 
-/** Width of one line of text, in points. Glyphs the table lacks (Arabic, CJK) are counted generously. */
-export function textWidthPt(text: string, fontPt: number, bold = false): number {
+/**
+ * Width of one line of text, in points, with `spacingPt` of letter spacing after each character.
+ * Glyphs the table lacks (Arabic, CJK) are counted generously.
+ */
+export function textWidthPt(text: string, fontPt: number, bold = false, spacingPt = 0): number {
   const { m, regular, bold: boldMap } = load();
   const table = bold ? boldMap : regular;
   let units = 0;
+  let chars = 0;
   for (const ch of text) {
+    chars++;
     const cp = ch.codePointAt(0)!;
     const w = table.get(cp);
     if (w !== undefined) units += w;
@@ -40,22 +45,22 @@ export function textWidthPt(text: string, fontPt: number, bold = false): number 
     else if (cp >= 0x2e80) units += m.unitsPerEm * 1.05;
     else units += m.unitsPerEm * 0.62;
   }
-  return (units / m.unitsPerEm) * fontPt;
+  return (units / m.unitsPerEm) * fontPt + chars * spacingPt;
 }
 
 /** Wraps one paragraph into lines no wider than `maxPt`. */
-export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false): string[] {
+export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): string[] {
   const lines: string[] = [];
   for (const hard of text.split("\n")) {
     let line = "";
     for (const word of hard.split(/ +/)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (textWidthPt(candidate, fontPt, bold) <= maxPt) { line = candidate; continue; }
+      if (textWidthPt(candidate, fontPt, bold, spacingPt) <= maxPt) { line = candidate; continue; }
       if (line) lines.push(line);
       line = "";
       let piece = "";
       for (const ch of word) {
-        if (piece && textWidthPt(piece + ch, fontPt, bold) > maxPt) { lines.push(piece); piece = ""; }
+        if (piece && textWidthPt(piece + ch, fontPt, bold, spacingPt) > maxPt) { lines.push(piece); piece = ""; }
         piece += ch;
       }
       line = piece;

@@ -57,6 +57,17 @@ export function explainIssue(issue: Issue, root: AnySchema, data: unknown, map: 
         hint: suggestion(String(value), options, "one of"),
       })];
     }
+    case "too_big":
+    case "too_small": {
+      const many = issue.code === "too_big";
+      const limit = String(many ? issue.maximum : issue.minimum);
+      const what = issue.origin === "string" ? `${limit} characters` : `${limit} item${limit === "1" ? "" : "s"}`;
+      return [new DeckError({
+        code: "OUTLINE_SHAPE", pos: map.posOf(path),
+        message: `${describe(value)}${where(path)} has ${many ? "more" : "fewer"} than ${issue.origin === "string" && !many ? "1 character" : what}`,
+        hint: shapeHint(issue),
+      })];
+    }
     default:
       return [new DeckError({
         code: "OUTLINE_SHAPE", pos: map.posOf(path),
@@ -67,8 +78,8 @@ export function explainIssue(issue: Issue, root: AnySchema, data: unknown, map: 
 }
 
 function shapeHint(issue: Issue): string {
-  if (issue.code === "too_small") return `give at least ${String(issue.minimum)}${issue.origin === "string" ? " characters" : " items"}`;
-  if (issue.code === "too_big") return `give at most ${String(issue.maximum)}${issue.origin === "string" ? " characters" : " items"}; split it over two slides`;
+  if (issue.code === "too_small") return issue.origin === "string" ? "write some text here" : `give at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`;
+  if (issue.code === "too_big") return issue.origin === "string" ? `shorten it to at most ${String(issue.maximum)} characters` : `give at most ${String(issue.maximum)} items; split the rest onto another slide`;
   if (issue.code === "invalid_format") return issue.message;
   return "see deck.schema.json for the expected shape";
 }

@@ -1,0 +1,131 @@
+// Layout invariants on plain data: boxes inside the slide, no text on text, sizes within limits,
+// measured text inside its box, and continuation slides when bullets cannot fit.
+import { describe, expect, it } from "vitest";
+import { buildDeck } from "../src/build-deck.js";
+import { measureAt } from "../src/layout/fit-text.js";
+import { SLIDE_H_IN, SLIDE_W_IN } from "../src/layout/grid.js";
+import { textWidthPt, wrapLines } from "../src/layout/measure-text.js";
+import type { PlacedDeck, PlacedText } from "../src/model/layout.js";
+import { buildYaml } from "./_helpers/build.js";
+import { outline } from "./_helpers/outline.js";
+
+const EPS = 0.001;
+
+function assertInvariants(deck: PlacedDeck): void {
+  for (const [i, slide] of deck.slides.entries()) {
+    const where = `slide ${i + 1} (${slide.title})`;
+    const texts = slide.items.filter((it): it is PlacedText => it.kind === "text");
+    for (const item of slide.items) {
+      expect(item.xIn, where).toBeGreaterThanOrEqual(-EPS);
+      expect(item.yIn, where).toBeGreaterThanOrEqual(-EPS);
+      expect(item.xIn + item.wIn, where).toBeLessThanOrEqual(SLIDE_W_IN + EPS);
+      expect(item.yIn + item.hIn, where).toBeLessThanOrEqual(SLIDE_H_IN + EPS);
+    }
+    for (const t of texts) {
+      const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : 16;
+      expect(t.fontPt, `${where} ${t.role}`).toBeGreaterThanOrEqual(min);
+      const height = measureAt({ paragraphs: t.paragraphs.map((p) => ({ text: p.runs.map((r) => r.text).join(""), bold: p.bold ?? t.bold ?? false, indentPt: p.indent === 1 ? 43.2 : p.bullet ? 21.6 : 0 })), wIn: t.wIn, hIn: t.hIn, maxPt: t.fontPt, minPt: t.fontPt }, t.fontPt).heightIn;
+      expect(height, `${where} ${t.role} text fits its box`).toBeLessThanOrEqual(t.hIn + 0.02);
+    }
+    for (let a = 0; a < texts.length; a++) {
+      for (let b = a + 1; b < texts.length; b++) {
+        const [p, q] = [texts[a]!, texts[b]!];
+        const overlapW = Math.min(p.xIn + p.wIn, q.xIn + q.wIn) - Math.max(p.xIn, q.xIn);
+        const overlapH = Math.min(p.yIn + p.hIn, q.yIn + q.hIn) - Math.max(p.yIn, q.yIn);
+        expect(overlapW > EPS && overlapH > EPS, `${where}: ${p.role} overlaps ${q.role}`).toBe(false);
+      }
+    }
+  }
+}
+
+describe("text measurement", () => {
+  it("measures with Carlito's advance widths", () => {
+    // Carlito regular: "a" is 981/2048 em wide, so 2048 of them at 1 pt are 981 pt.
+    expect(textWidthPt("a".repeat(2048), 1)).toBeCloseTo(981, 0);
+    expect(textWidthPt("W", 20, true)).toBeGreaterThan(textWidthPt("W", 20, false));
+  });
+
+  it("wraps at spaces and breaks only words wider than the line", () => {
+    expect(wrapLines("one two three four", 20, textWidthPt("three four", 20) + 1)).toEqual(["one two", "three four"]);
+    const long = "x".repeat(200);
+    expect(wrapLines(long, 20, 300).every((l) => textWidthPt(l, 20) <= 300)).toBe(true);
+  });
+});
+
+describe("layout of the shipped deck", () => {
+  it("keeps every invariant", async () => {
+    const { placed, warnings } = await buildDeck({ outline: "deck.yaml", outDir: "unused", checkOnly: true });
+    expect(warnings).toEqual([]);
+    assertInvariants(placed);
+  });
+});
+
+const longWords = "Extraordinarily consequential intergovernmental negotiations concerning transcontinental infrastructure";
+const slide = (title: string, bullets: string[]) => `      - layout: bullets
+        title: "${title}"
+        notes: One. Two.
+        bullets:
+${bullets.map((b) => `          - "${b}"`).join("\n")}
+`;
+
+describe("layout of unusual text", () => {
+  it.each([
+    ["short", slide("Hi", ["a"])],
+    ["long", slide(`${longWords} ${longWords}`, [longWords + " " + longWords, longWords])],
+    ["Cyrillic", slide("Пакистан и Россия: от соперников к партнёрам в торговле и энергетике", ["Россия предложила сотрудничество с Евразийским экономическим союзом", "Железные и автомобильные дороги"])],
+    ["Urdu", slide("پاکستان اور روس: تجارت اور توانائی", ["پاکستان وسطی ایشیا تک رسائی چاہتا ہے", "روس نئی منڈیاں تلاش کر رہا ہے"])],
+  ])("%s text stays inside its boxes", async (_name, yaml) => {
+    const built = await buildYaml(outline(yaml), { checkOnly: true });
+    assertInvariants(built.placed);
+  });
+
+  it("continues bullets that cannot fit on a following slide, with a located warning", async () => {
+    const many = Array.from({ length: 8 }, (_, i) => `Claim ${i + 1}: ${longWords}, with evidence that runs over several lines of the slide body`);
+    const yaml = outline(slide("Too much to say on one slide", many));
+    const built = await buildYaml(yaml, { checkOnly: true });
+    const titles = built.placed.slides.map((s) => s.title);
+    expect(titles[0]).toBe("Too much to say on one slide");
+    expect(titles.slice(1).every((t) => t === "Too much to say on one slide (cont.)")).toBe(true);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(built.warnings.map((w) => [w.info.code, w.info.pos?.line])).toEqual([["TEXT_CONTINUED", yaml.split("\n").findIndex((l) => l.includes("layout: bullets")) + 1]]);
+    assertInvariants(built.placed);
+  });
+});
+
+describe("every layout under very long text", () => {
+  const L = `${longWords} ${longWords} ${longWords}`;
+  const yaml = `deck:
+  title: "${L}"
+  subtitle: "${L}"
+  author: "${longWords}"
+  date: "2026-01-15"
+  source: { title: "${L}" }
+figures:
+  f1: { value: 1234567, unit: metric tons, period: "${longWords}", label: "An eighty-character label, as long as the schema allows for any figure label!!", source: main, qualifier: more than }
+  f2: { value: 3, scale: billion, unit: USD, period: "2023", label: "Second label", source: main }
+sections:
+  - id: main
+    title: "${L}"
+    gist: "${L}"
+    notes: One. Two.
+    slides:
+      - { layout: title, title: "${L}", notes: "One. Two." }
+      - { layout: agenda, title: "${L}", notes: "One. Two." }
+      - { layout: two-columns, title: "${L}", notes: "One. Two.", left: { heading: "${L}", bullets: ["${L}", "${L}", "${L}", "${L}"] }, right: { heading: "${L}", bullets: ["${L}"] } }
+      - { layout: key-figures, title: "${L}", notes: "One. Two.", figures: [{ figure: f1, caption: "${L}" }, { figure: f2, caption: "${L}" }] }
+      - { layout: timeline, title: "${L}", notes: "One. Two.", milestones: [{ date: "${longWords}", label: "${L} ${L}" }, { date: "2024-01", label: "${L}" }] }
+      - { layout: quote, title: "${L}", notes: "One. Two.", quote: "${L} ${L} ${L}", attribution: "${L}", context: "${L} ${L}" }
+      - { layout: chart, title: "${L}", notes: "One. Two.", takeaway: "${L} ${L} ${L}", chart: { title: "${L}", figures: [f2] } }
+      - { layout: table, title: "${L}", notes: "One. Two.", columns: ["${longWords}", "B"], rows: [["${L}", "x"], ["y", "z"]] }
+      - { layout: takeaways, title: "${L}", notes: "One. Two.", takeaways: [{ point: "${L}", support: "${L} ${L}" }, { point: "a", support: "b" }] }
+      - { layout: sources, title: "${L}", notes: "One. Two.", method: "${L} ${L} ${L} ${L}" }
+      - { layout: bullets, title: "${L}", notes: "One. Two.", bullets: ["${L} ${L} ${L} ${L} ${L} ${L} ${L} ${L} ${L} ${L}"] }
+      - { layout: bullets, title: "x", notes: "One. Two.", bullets: ["{{fig \\"f1\\"}}"] }
+`;
+  it("keeps all text inside its boxes, cutting with a warning where it must", async () => {
+    const built = await buildYaml(yaml, { checkOnly: true });
+    assertInvariants(built.placed);
+    expect(built.warnings.length).toBeGreaterThan(0);
+    expect(built.warnings.every((w) => w.info.pos?.line !== undefined)).toBe(true);
+  });
+});
