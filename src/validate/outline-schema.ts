@@ -118,3 +118,14 @@ export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 export type Layout = (typeof LAYOUTS)[number];
 export type ChartKind = (typeof CHART_KINDS)[number];
+
+/** The outline's JSON Schema, for editors (deck.schema.json; `npm run schema` writes it). */
+export function outlineJsonSchema(): object {
+  const schema = z.toJSONSchema(OutlineSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    $schema: schema["$schema"], $id: "https://briefdeck.invalid/deck.schema.json",
+    title: "briefdeck outline (deck.yaml)",
+    description: "A briefing outline: deck metadata, figures cited with {{fig \"id\"}}, and sections of slides.",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}

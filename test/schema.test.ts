@@ -1,0 +1,26 @@
+// deck.schema.json is generated from the one outline schema, and editors validate deck.yaml with it.
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { outlineJsonSchema } from "../src/validate/outline-schema.js";
+
+const committed = JSON.parse(readFileSync("deck.schema.json", "utf8")) as object;
+
+describe("deck.schema.json", () => {
+  it("is what the outline schema generates (run `npm run schema` after changing it)", () => {
+    expect(committed).toEqual(outlineJsonSchema());
+  });
+
+  it("accepts the shipped outline and rejects unknown keys", () => {
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(committed);
+    const outline = parse(readFileSync("deck.yaml", "utf8")) as Record<string, unknown>;
+    expect(validate(outline), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...outline, sectons: [] })).toBe(false);
+  });
+
+  it("is named by the shipped outline for the YAML language server", () => {
+    expect(readFileSync("deck.yaml", "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=./deck.schema.json");
+  });
+});
