@@ -33,10 +33,18 @@ export interface BuildOptions {
   readonly checkOnly?: boolean;
   /** Seconds since the epoch for every timestamp in the file (default: SOURCE_DATE_EPOCH, else the deck's date). */
   readonly sourceDateEpoch?: number;
+  /** Also write the PDF (LibreOffice). */
+  readonly pdf?: boolean;
+  /** Also write one PNG per slide and a contact sheet under <out>/preview/. */
+  readonly preview?: boolean;
+  /** Told about slow steps (LibreOffice renders take seconds). */
+  readonly onProgress?: (message: string) => void;
 }
 
 export interface BuildResult {
   readonly path?: string;
+  /** Extra files written by --pdf and --preview. */
+  readonly extras?: readonly string[];
   readonly slides: number;
   readonly warnings: readonly DeckError[];
   readonly placed: PlacedDeck;
@@ -61,7 +69,35 @@ export async function buildDeck(opts: BuildOptions): Promise<BuildResult> {
   const raw = await buildPptx(placed, theme, images);
   const bytes = await packageDeck(raw, timestampMs(deck.meta.date, opts.sourceDateEpoch));
   const path = await writeDeck(bytes, join(opts.outDir, view.audience.file));
-  return { path, slides: placed.slides.length, warnings, placed };
+  const extras = opts.pdf || opts.preview ? await exportDeck(path, opts) : [];
+  return { path, extras, slides: placed.slides.length, warnings, placed };
+}
+
+/** PDF and preview pictures; LibreOffice and the image code are loaded only when asked for. */
+async function exportDeck(pptxPath: string, opts: BuildOptions): Promise<string[]> {
+  const { renderPdf, renderPages } = await import("./export/render-pdf.js");
+  const { mkdir, mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const pdfDir = opts.pdf ? opts.outDir : await mkdtemp(join(tmpdir(), "briefdeck-"));
+  const written: string[] = [];
+  try {
+    opts.onProgress?.("rendering with LibreOffice…");
+    const pdf = await renderPdf(pptxPath, pdfDir);
+    if (opts.pdf) written.push(pdf);
+    if (opts.preview) {
+      const { composeContactSheet } = await import("./assets/contact-sheet.js");
+      const dir = join(opts.outDir, "preview");
+      await mkdir(dir, { recursive: true });
+      opts.onProgress?.("drawing slide pictures and the contact sheet…");
+      const pages = await renderPages(pdf, dir);
+      const sheet = join(dir, pdf.replace(/^.*\//, "").replace(/\.pdf$/, "-sheet.png"));
+      await composeContactSheet(pages, sheet);
+      written.push(...pages, sheet);
+    }
+  } finally {
+    if (!opts.pdf) await rm(pdfDir, { recursive: true, force: true });
+  }
+  return written;
 }
 
 async function loadTheme(baseDir: string, name: string) {

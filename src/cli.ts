@@ -27,6 +27,8 @@ Options
   -o, --out DIR        folder for the .pptx (default: out/); created when missing
       --templates DIR  templates folder (default: the outline's templates/, else the built-in ones)
       --check          check the outline, its figures and its layout; write nothing
+      --pdf            also write the PDF (needs LibreOffice)
+      --preview        also write one PNG per slide and a contact sheet to <out>/preview/
       --strict         treat warnings (text that had to continue on another slide, …) as errors
       --allow-outside  allow images outside the outline's folder
   -q, --quiet          print errors only
@@ -43,7 +45,8 @@ Exit codes
 Examples
   npm run deck                              build deck.yaml into out/deck.pptx
   npm run deck -- talks/q3.yaml --out build build another outline into build/
-  npm run check                             check deck.yaml without writing`;
+  npm run check                             check deck.yaml without writing
+  npm run deck -- --pdf --preview           also write out/deck.pdf and out/preview/*.png`;
 
 interface CliOptions {
   readonly outline: string;
@@ -53,6 +56,8 @@ interface CliOptions {
   readonly strict: boolean;
   readonly allowOutside: boolean;
   readonly quiet: boolean;
+  readonly pdf: boolean;
+  readonly preview: boolean;
 }
 
 function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
@@ -63,6 +68,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
       options: {
         out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
         strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
+        pdf: { type: "boolean" }, preview: { type: "boolean" },
         help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
       },
     });
@@ -75,7 +81,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   if (positionals.length > 1) throw new UsageError(`expected one outline, got ${positionals.length}: ${positionals.join(", ")}`);
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
-    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, ...(v.templates ? { templatesDir: v.templates } : {}),
+    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false, ...(v.templates ? { templatesDir: v.templates } : {}),
   };
 }
 
@@ -103,7 +109,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   const epoch = process.env["SOURCE_DATE_EPOCH"];
   try {
     const result = await buildDeck({
-      outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside,
+      outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview,
+      ...(opts.quiet ? {} : { onProgress: (m: string) => io.out(`… ${m}`) }),
       ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
       ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
     });
@@ -117,6 +124,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       io.out(opts.check
         ? `✓ ${opts.outline}: ${result.slides} slides, no problems${result.warnings.length ? ` (${result.warnings.length} warnings)` : ""} (${seconds} s)`
         : `✓ wrote ${relative(process.cwd(), result.path!) || result.path}  ${result.slides} slides  ${seconds} s`);
+      const sheet = result.extras?.find((f) => f.endsWith("-sheet.png"));
+      const pdf = result.extras?.find((f) => f.endsWith(".pdf"));
+      if (pdf) io.out(`  pdf      ${relative(process.cwd(), pdf)}`);
+      if (sheet) io.out(`  preview  ${relative(process.cwd(), sheet)} (and one PNG per slide beside it)`);
     }
     return EXIT.ok;
   } catch (err) {
