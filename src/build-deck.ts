@@ -1,19 +1,22 @@
 // The pipeline, one line per stage: read -> parse -> validate -> audience -> render text -> lay out
-// -> prepare assets -> build pptx -> package -> write.
+// -> prepare assets -> build pptx -> package -> write. Everything up to the audience is shared when
+// several audiences are built.
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { prepareImages } from "./assets/prepare-images.js";
-import { resolveAudience } from "./audience/resolve-audience.js";
+import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
 import { DeckErrors, type DeckError } from "./errors.js";
 import { layoutDeck } from "./layout/layout-deck.js";
+import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
+import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
-import { createEnv } from "./render/handlebars-env.js";
-import { compileTemplates, readTemplates } from "./render/load-templates.js";
+import { createEnv, type HandlebarsEnv } from "./render/handlebars-env.js";
+import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
 import { projectRoot } from "./util/project-root.js";
 import { checkFigures } from "./validate/check-figures.js";
@@ -26,6 +29,8 @@ export interface BuildOptions {
   readonly outline: string;
   /** Output folder (default out/). */
   readonly outDir: string;
+  /** Audience id; default: the outline's default audience. */
+  readonly audience?: string;
   /** Templates folder; default: the outline's templates/ if it has one, else the built-in templates. */
   readonly templatesDir?: string;
   readonly allowOutside?: boolean;
@@ -42,15 +47,26 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  readonly audience: Audience;
   readonly path?: string;
   /** Extra files written by --pdf and --preview. */
   readonly extras?: readonly string[];
   readonly slides: number;
   readonly warnings: readonly DeckError[];
   readonly placed: PlacedDeck;
+  readonly ms: number;
 }
 
-export async function buildDeck(opts: BuildOptions): Promise<BuildResult> {
+/** What every audience's build shares: the checked outline, theme and compiled templates. */
+interface Prepared {
+  readonly deck: Deck;
+  readonly theme: Theme;
+  readonly hb: HandlebarsEnv;
+  readonly templates: Templates;
+  readonly baseDir: string;
+}
+
+async function prepare(opts: BuildOptions): Promise<Prepared> {
   const file = relative(process.cwd(), resolve(opts.outline)) || opts.outline;
   const baseDir = dirname(resolve(opts.outline));
   const text = await readSource(file);
@@ -59,48 +75,41 @@ export async function buildDeck(opts: BuildOptions): Promise<BuildResult> {
   const figureErrors = checkFigures(deck, data);
   if (figureErrors.length > 0) throw new DeckErrors(figureErrors);
   const theme = await loadTheme(baseDir, deck.meta.theme ?? "default");
-  const view = resolveAudience(deck);
   const hb = createEnv(deck.figures);
   const templates = compileTemplates(hb, await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates")));
-  const rendered = renderDeck(view, templates, hb);
-  const { deck: placed, warnings } = layoutDeck(rendered, theme);
-  if (opts.checkOnly) return { slides: placed.slides.length, warnings, placed };
-  const images = await prepareImages(placed, { baseDir, cacheDir: join(baseDir, ".briefdeck-cache"), allowOutside: opts.allowOutside ?? false });
-  const raw = await buildPptx(placed, theme, images);
-  const bytes = await packageDeck(raw, timestampMs(deck.meta.date, opts.sourceDateEpoch));
-  const path = await writeDeck(bytes, join(opts.outDir, view.audience.file));
+  return { deck, theme, hb, templates, baseDir };
+}
+
+async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const view = resolveAudience(p.deck, audience);
+  const rendered = renderDeck(view, p.templates, p.hb);
+  const { deck: placed, warnings } = layoutDeck(rendered, p.theme);
+  const base = { audience, slides: placed.slides.length, warnings, placed };
+  if (opts.checkOnly) return { ...base, ms: performance.now() - started };
+  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, ".briefdeck-cache"), allowOutside: opts.allowOutside ?? false });
+  const raw = await buildPptx(placed, p.theme, images);
+  const bytes = await packageDeck(raw, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
+  const path = await writeDeck(bytes, join(opts.outDir, audience.file));
   const extras = opts.pdf || opts.preview ? await exportDeck(path, opts) : [];
-  return { path, extras, slides: placed.slides.length, warnings, placed };
+  return { ...base, path, extras, ms: performance.now() - started };
 }
 
-/** PDF and preview pictures; LibreOffice and the image code are loaded only when asked for. */
-async function exportDeck(pptxPath: string, opts: BuildOptions): Promise<string[]> {
-  const { renderPdf, renderPages } = await import("./export/render-pdf.js");
-  const { mkdir, mkdtemp, rm } = await import("node:fs/promises");
-  const { tmpdir } = await import("node:os");
-  const pdfDir = opts.pdf ? opts.outDir : await mkdtemp(join(tmpdir(), "briefdeck-"));
-  const written: string[] = [];
-  try {
-    opts.onProgress?.("rendering with LibreOffice…");
-    const pdf = await renderPdf(pptxPath, pdfDir);
-    if (opts.pdf) written.push(pdf);
-    if (opts.preview) {
-      const { composeContactSheet } = await import("./assets/contact-sheet.js");
-      const dir = join(opts.outDir, "preview");
-      await mkdir(dir, { recursive: true });
-      opts.onProgress?.("drawing slide pictures and the contact sheet…");
-      const pages = await renderPages(pdf, dir);
-      const sheet = join(dir, pdf.replace(/^.*\//, "").replace(/\.pdf$/, "-sheet.png"));
-      await composeContactSheet(pages, sheet);
-      written.push(...pages, sheet);
-    }
-  } finally {
-    if (!opts.pdf) await rm(pdfDir, { recursive: true, force: true });
-  }
-  return written;
+/** Builds one audience's deck: `opts.audience`, or the outline's default. */
+export async function buildDeck(opts: BuildOptions): Promise<BuildResult> {
+  const p = await prepare(opts);
+  return buildFor(p, findAudience(p.deck, opts.audience), opts);
 }
 
-async function loadTheme(baseDir: string, name: string) {
+/** Builds every audience's deck, one file each, sharing the parsed outline and templates. */
+export async function buildAllAudiences(opts: BuildOptions): Promise<BuildResult[]> {
+  const p = await prepare(opts);
+  const results: BuildResult[] = [];
+  for (const audience of p.deck.audiences) results.push(await buildFor(p, audience, opts));
+  return results;
+}
+
+async function loadTheme(baseDir: string, name: string): Promise<Theme> {
   const { file, data } = await readTheme(localOrBuiltIn(baseDir, "assets/themes", `${name}.json`), name);
   return validateTheme(data, file);
 }
@@ -114,4 +123,32 @@ function localOrBuiltIn(baseDir: string, dir: string, probe = ""): string {
 export function timestampMs(deckDate: string, sourceDateEpoch?: number): number {
   if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return sourceDateEpoch * 1000;
   return Date.parse(`${deckDate}T00:00:00Z`);
+}
+
+/** PDF and preview pictures; LibreOffice and the image code are loaded only when asked for. */
+async function exportDeck(pptxPath: string, opts: BuildOptions): Promise<string[]> {
+  const { renderPdf, renderPages } = await import("./export/render-pdf.js");
+  const { mkdir, mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { basename } = await import("node:path");
+  const pdfDir = opts.pdf ? opts.outDir : await mkdtemp(join(tmpdir(), "briefdeck-"));
+  const written: string[] = [];
+  try {
+    opts.onProgress?.(`rendering ${basename(pptxPath)} with LibreOffice…`);
+    const pdf = await renderPdf(pptxPath, pdfDir);
+    if (opts.pdf) written.push(pdf);
+    if (opts.preview) {
+      const { composeContactSheet } = await import("./assets/contact-sheet.js");
+      const dir = join(opts.outDir, "preview");
+      await mkdir(dir, { recursive: true });
+      opts.onProgress?.("drawing slide pictures and the contact sheet…");
+      const pages = await renderPages(pdf, dir);
+      const sheet = join(dir, basename(pdf, ".pdf") + "-sheet.png");
+      await composeContactSheet(pages, sheet);
+      written.push(...pages, sheet);
+    }
+  } finally {
+    if (!opts.pdf) await rm(pdfDir, { recursive: true, force: true });
+  }
+  return written;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { buildDeck } from "./build-deck.js";
+import { buildAllAudiences, buildDeck, type BuildOptions, type BuildResult } from "./build-deck.js";
 import { projectRoot } from "./util/project-root.js";
 import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
 
@@ -25,6 +25,8 @@ Arguments
 
 Options
   -o, --out DIR        folder for the .pptx (default: out/); created when missing
+  -a, --audience ID    build the deck for one audience of the outline (default: its default audience)
+      --all            build every audience's deck, one file each, and print a table
       --templates DIR  templates folder (default: the outline's templates/, else the built-in ones)
       --check          check the outline, its figures and its layout; write nothing
       --pdf            also write the PDF (needs LibreOffice)
@@ -46,7 +48,9 @@ Examples
   npm run deck                              build deck.yaml into out/deck.pptx
   npm run deck -- talks/q3.yaml --out build build another outline into build/
   npm run check                             check deck.yaml without writing
-  npm run deck -- --pdf --preview           also write out/deck.pdf and out/preview/*.png`;
+  npm run deck -- --pdf --preview           also write out/deck.pdf and out/preview/*.png
+  npm run deck -- --audience executive      the ministers' version, out/deck-executive.pptx
+  npm run deck -- --all                     every audience's deck`;
 
 interface CliOptions {
   readonly outline: string;
@@ -58,6 +62,8 @@ interface CliOptions {
   readonly quiet: boolean;
   readonly pdf: boolean;
   readonly preview: boolean;
+  readonly audience?: string;
+  readonly all: boolean;
 }
 
 function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
@@ -67,6 +73,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
+        audience: { type: "string", short: "a" }, all: { type: "boolean" },
         strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
         pdf: { type: "boolean" }, preview: { type: "boolean" },
         help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
@@ -79,9 +86,11 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   if (v.help) return "help";
   if (v.version) return "version";
   if (positionals.length > 1) throw new UsageError(`expected one outline, got ${positionals.length}: ${positionals.join(", ")}`);
+  if (v.all && v.audience !== undefined) throw new UsageError("use either --audience or --all, not both");
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
-    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false, ...(v.templates ? { templatesDir: v.templates } : {}),
+    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
+    all: v.all ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
   };
 }
 
@@ -107,35 +116,67 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
   const started = performance.now();
   const epoch = process.env["SOURCE_DATE_EPOCH"];
+  const buildOpts: BuildOptions = {
+    outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview,
+    ...(opts.audience !== undefined ? { audience: opts.audience } : {}),
+    ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+    ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+    ...(opts.quiet ? {} : { onProgress: (m: string) => io.out(`… ${m}`) }),
+  };
   try {
-    const result = await buildDeck({
-      outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview,
-      ...(opts.quiet ? {} : { onProgress: (m: string) => io.out(`… ${m}`) }),
-      ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
-      ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
-    });
-    report(io, result.warnings);
+    const results = opts.all ? await buildAllAudiences(buildOpts) : [await buildDeck(buildOpts)];
+    const warnings = results.flatMap((r) => r.warnings);
+    report(io, dedupeWarnings(warnings));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (opts.strict && result.warnings.length > 0) {
-      io.err(`briefdeck: ${result.warnings.length} warning(s) and --strict is set`);
+    if (opts.strict && warnings.length > 0) {
+      io.err(`briefdeck: ${warnings.length} warning(s) and --strict is set`);
       return EXIT.input;
     }
-    if (!opts.quiet) {
-      io.out(opts.check
-        ? `✓ ${opts.outline}: ${result.slides} slides, no problems${result.warnings.length ? ` (${result.warnings.length} warnings)` : ""} (${seconds} s)`
-        : `✓ wrote ${relative(process.cwd(), result.path!) || result.path}  ${result.slides} slides  ${seconds} s`);
-      const sheet = result.extras?.find((f) => f.endsWith("-sheet.png"));
-      const pdf = result.extras?.find((f) => f.endsWith(".pdf"));
-      if (pdf) io.out(`  pdf      ${relative(process.cwd(), pdf)}`);
-      if (sheet) io.out(`  preview  ${relative(process.cwd(), sheet)} (and one PNG per slide beside it)`);
-    }
+    if (!opts.quiet) printResults(io, results, opts, seconds);
     return EXIT.ok;
   } catch (err) {
+    if (err instanceof UsageError) { io.err(`briefdeck: ${err.message}\nRun with --help for usage.`); return EXIT.usage; }
     const errors = userErrorsOf(err);
     if (errors) { report(io, errors); return EXIT.input; }
     io.err(`briefdeck: internal error. Please report it with the outline that caused it.\n${(err as Error).stack ?? String(err)}`);
     return EXIT.internal;
   }
+}
+
+function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions, seconds: string): void {
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  if (opts.check) {
+    const warned = results.reduce((n, r) => n + r.warnings.length, 0);
+    io.out(`✓ ${opts.outline}: ${results.map((r) => `${r.audience.id} ${r.slides} slides`).join(", ")}; no problems${warned ? ` (${warned} warnings)` : ""} (${seconds} s)`);
+    return;
+  }
+  if (opts.all) {
+    const rows = results.map((r) => [r.audience.id, r.audience.label, String(r.slides), shown(r.path!), `${(r.ms / 1000).toFixed(2)} s`]);
+    const head = ["audience", "label", "slides", "file", "time"];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    io.out(line(head));
+    for (const r of rows) io.out(line(r));
+    io.out(`✓ wrote ${results.length} decks in ${seconds} s`);
+  } else {
+    const r = results[0]!;
+    io.out(`✓ wrote ${shown(r.path!)}  ${r.slides} slides  ${seconds} s${r.audience.id === "full" ? "" : `  (${r.audience.label})`}`);
+  }
+  for (const r of results) {
+    const pdf = r.extras?.find((f) => f.endsWith(".pdf"));
+    const sheet = r.extras?.find((f) => f.endsWith("-sheet.png"));
+    if (pdf) io.out(`  pdf      ${shown(pdf)}`);
+    if (sheet) io.out(`  preview  ${shown(sheet)} (and one PNG per slide beside it)`);
+  }
+}
+
+/** The same warning from several audiences' decks is reported once. */
+function dedupeWarnings(warnings: readonly DeckError[]): DeckError[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.info.pos?.file}:${w.info.pos?.line}:${w.info.pos?.col}:${w.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function version(): string {

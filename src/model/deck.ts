@@ -9,11 +9,34 @@ export interface Deck {
   readonly meta: DeckMeta;
   readonly figures: Readonly<Record<string, FigureSpec>>;
   readonly sections: readonly Section[];
+  /** Every audience, the default first. */
+  readonly audiences: readonly Audience[];
   readonly sourceMap: SourceMap;
+}
+
+/** One reader of the deck and the rules for what it sees. */
+export interface Audience {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly isDefault: boolean;
+  /** Keep only slides or sections tagged with one of these (all when empty). */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly maxBullets?: number;
+  readonly dividers: boolean;
+  /** Footer marking, e.g. "For official use". */
+  readonly marking?: string;
+  /** Output file name, e.g. "deck.pptx". */
+  readonly file: string;
+  readonly vars: Readonly<Record<string, string>>;
 }
 
 export interface Section extends Omit<SectionSpec, "slides"> {
   readonly path: DataPath;
+  /** A main part of the briefing: listed in the agenda (the outline's `divider`, default true). */
+  readonly listed: boolean;
+  /** Opens with a divider slide (listed, and the audience shows dividers). */
   readonly divider: boolean;
   readonly slides: readonly Slide[];
 }
@@ -22,6 +45,8 @@ export type Slide = SlideSpec & {
   readonly path: DataPath;
   /** Present on chart slides: the figures resolved into categories and series. */
   readonly chartData?: ChartData;
+  /** The slide as each audience named under `variants:` sees it, already merged and checked. */
+  readonly audienceVariants?: Readonly<Record<string, Slide>>;
 };
 
 /** A chart's data, every number taken from `figures`. */

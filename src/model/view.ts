@@ -1,15 +1,7 @@
 // Contract between audience/ and render/: the slides one audience sees.
-import type { Deck, Section } from "./deck.js";
+import type { Audience, Deck, Section } from "./deck.js";
 
-export interface Audience {
-  readonly id: string;
-  readonly label: string;
-  readonly description: string;
-  /** Footer marking, e.g. "For official use". */
-  readonly marking?: string;
-  /** Output file name, e.g. "deck.pptx". */
-  readonly file: string;
-}
+export type { Audience } from "./deck.js";
 
 export interface DeckView {
   readonly deck: Deck;

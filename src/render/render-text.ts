@@ -16,9 +16,10 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
   const outline = new OutlineRenderer(hb, map);
   const metaRaw = outline.deep(deck.meta, ["deck"], { audience });
   const meta = { ...metaRaw, isoDate: deck.meta.date, date: formatDate(deck.meta.date), marking: audience.marking ?? metaRaw.marking };
-  const dividers = view.sections.filter((s) => s.divider);
-  const agenda = dividers.map((s, i) => ({
-    number: i + 1, id: s.id, target: dividerId(s),
+  const listed = view.sections.filter((s) => s.listed);
+  const agenda = listed.map((s, i) => ({
+    // Each entry links to its divider, or to the section's first slide when the audience has none.
+    number: i + 1, id: s.id, target: s.divider ? dividerId(s) : slideId(s, 0),
     title: outline.text(s.title, [...s.path, "title"], { deck: meta, audience }),
     gist: s.gist ? outline.text(s.gist, [...s.path, "gist"], { deck: meta, audience }) : "",
   }));
@@ -26,7 +27,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
 
   const slides: RenderedSlide[] = [];
   for (const section of view.sections) {
-    const number = dividers.indexOf(section) + 1;
+    const number = listed.indexOf(section) + 1;
     const sectionCtx = outline.deep({ id: section.id, title: section.title, gist: section.gist ?? "", notes: section.notes ?? "" },
       section.path, { deck: meta, audience });
     const base = { deck: meta, audience, agenda, section: { ...sectionCtx, number } };
@@ -36,7 +37,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     section.slides.forEach((slide, i) => {
       const rendered = outline.deep(stripPath(slide), slide.path, base);
       const extra = layoutContext(slide, rendered, deck.figures, sectionTitles, meta.source.title);
-      slides.push(runLayout(slide.layout, slide.id ?? `${section.id}-${i + 1}`, section,
+      slides.push(runLayout(slide.layout, slideId(section, i), section,
         { ...base, slide: rendered, ...extra }, { chart: slide.chartData, image: coverOf(slide, deck.meta.cover, map) }, templates,
         map.posOf(slide.path)));
     });
@@ -92,6 +93,10 @@ function coverOf(slide: Slide, cover: string | undefined, map: DeckView["deck"][
 
 function dividerId(section: Section): string {
   return `section-${section.id}`;
+}
+
+function slideId(section: Section, index: number): string {
+  return section.slides[index]?.id ?? `${section.id}-${index + 1}`;
 }
 
 function stripPath(slide: Slide): object {

@@ -37,6 +37,8 @@ const common = {
   kicker: Text.optional().describe("Small capitals line above the title; defaults to the section title"),
   id: Id.optional(),
   tags: Tags.optional(),
+  variants: z.record(Id, z.record(z.string(), z.unknown())).optional()
+    .describe("Per-audience changes to this slide's fields, e.g. { executive: { notes: … } }"),
 };
 
 const ChartSeries = z.strictObject({ name: Text, figures: z.array(Id).min(1) });
@@ -103,10 +105,25 @@ export const DeckMetaSchema = z.strictObject({
   }).describe("The document the briefing is built from"),
 });
 
+export const AudienceSchema = z.strictObject({
+  label: Text.describe("Who the deck is for, e.g. Ministers"),
+  description: Text.describe("What this variant is for"),
+  default: z.boolean().optional().describe("The audience built when no --audience is given (exactly one)"),
+  include: Tags.optional().describe("Keep only slides and sections carrying one of these tags (all when omitted)"),
+  exclude: Tags.optional().describe("Drop slides and sections carrying one of these tags"),
+  maxBullets: z.number().int().min(1).max(8).optional().describe("At most this many bullets per slide"),
+  dividers: z.boolean().optional().describe("Section divider slides (default true)"),
+  marking: Text.optional().describe('Footer marking for this audience, e.g. "Public"'),
+  file: z.string().regex(/^[^/\\]+\.pptx$/, "a file name ending in .pptx, without folders").optional()
+    .describe("Output file name (default deck.pptx for the default audience, else deck-<id>.pptx)"),
+  vars: z.record(z.string(), z.string()).optional().describe("Values templates can use as {{audience.vars.name}}"),
+});
+
 export const OutlineSchema = z.strictObject({
   $schema: z.string().optional(),
   deck: DeckMetaSchema,
   figures: z.record(Id, FigureSchema).optional().describe("Every amount and count in the deck, cited with {{fig \"id\"}}"),
+  audiences: z.record(Id, AudienceSchema).optional().describe("Variants of the deck for different readers"),
   sections: z.array(SectionSchema).min(1),
 });
 
@@ -115,6 +132,7 @@ export type SectionSpec = z.infer<typeof SectionSchema>;
 export type SlideSpec = z.infer<typeof SlideSchema>;
 export type FigureSpec = z.infer<typeof FigureSchema>;
 export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+export type AudienceSpec = z.infer<typeof AudienceSchema>;
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 export type Layout = (typeof LAYOUTS)[number];
 export type ChartKind = (typeof CHART_KINDS)[number];

@@ -1,12 +1,14 @@
-// Validate stage: parsed data -> Deck. Collects every problem (shape, then references) and throws
-// them together; nothing later runs on an outline with errors.
+// Validate stage: parsed data -> Deck. Collects every problem (shape, then references, audiences
+// and figures) and throws them together; nothing later runs on an outline with errors.
+import type { z } from "zod";
 import { DeckError, DeckErrors, MAX_REPORTED } from "../errors.js";
 import type { Deck, Section, Slide } from "../model/deck.js";
-import type { SourceMap } from "../model/source-map.js";
+import type { DataPath, SourceMap } from "../model/source-map.js";
+import { resolveAudiences } from "./check-audiences.js";
 import { checkReferences } from "./check-references.js";
-import { resolveChart } from "./resolve-chart.js";
 import { explainIssue } from "./explain-issues.js";
-import { OutlineSchema, type Outline } from "./outline-schema.js";
+import { OutlineSchema, SlideSchema, type FigureSpec, type Outline, type SlideSpec } from "./outline-schema.js";
+import { resolveChart } from "./resolve-chart.js";
 
 export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
   const parsed = OutlineSchema.safeParse(data ?? {});
@@ -16,21 +18,50 @@ export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
   }
   const outline: Outline = parsed.data;
   const errors: DeckError[] = [...checkReferences(outline, sourceMap)];
+  const audiences = resolveAudiences(outline, sourceMap, errors);
   const figures = outline.figures ?? {};
   const sections: Section[] = outline.sections.map((s, si) => ({
     ...s,
     divider: s.divider ?? true,
+    listed: s.divider ?? true,
     path: ["sections", si],
-    slides: s.slides.map((slide, i): Slide => {
+    slides: s.slides.map((slide, i) => {
       const path = ["sections", si, "slides", i];
-      if (slide.layout !== "chart") return { ...slide, path };
-      const chart = resolveChart(slide.chart, figures, [...path, "chart"], sourceMap);
-      if (chart instanceof Array) { errors.push(...chart); return { ...slide, path }; }
-      return { ...slide, path, chartData: chart };
+      const resolved = resolveSlide(slide, path, figures, sourceMap, errors);
+      const variants = Object.entries(slide.variants ?? {}).filter(([id]) => audiences.some((a) => a.id === id));
+      if (variants.length === 0) return resolved;
+      const merged: Record<string, Slide> = {};
+      for (const [id, overrides] of variants) {
+        const variant = mergeVariant(slide, overrides, [...path, "variants", id], data, sourceMap, errors);
+        if (variant) merged[id] = resolveSlide(variant, path, figures, sourceMap, errors);
+      }
+      return { ...resolved, audienceVariants: merged };
     }),
   }));
   if (errors.length > 0) throw new DeckErrors(dedupe(errors).slice(0, MAX_REPORTED));
-  return { meta: outline.deck, figures, sections, sourceMap };
+  return { meta: outline.deck, figures, sections, audiences, sourceMap };
+}
+
+function resolveSlide(slide: SlideSpec, path: DataPath, figures: Readonly<Record<string, FigureSpec>>, map: SourceMap, errors: DeckError[]): Slide {
+  if (slide.layout !== "chart") return { ...slide, path };
+  const chart = resolveChart(slide.chart, figures, [...path, "chart"], map);
+  if (Array.isArray(chart)) { errors.push(...chart); return { ...slide, path }; }
+  return { ...slide, path, chartData: chart };
+}
+
+/** The slide with one audience's overrides applied, checked against the slide schema. */
+function mergeVariant(slide: SlideSpec, overrides: Record<string, unknown>, variantPath: DataPath, data: unknown, map: SourceMap, errors: DeckError[]): SlideSpec | undefined {
+  const { variants: _variants, ...base } = slide;
+  const parsed = SlideSchema.safeParse({ ...base, ...overrides });
+  if (parsed.success) return parsed.data;
+  const slidePath = variantPath.slice(0, -2);
+  for (const issue of parsed.error.issues) {
+    const first = issue.path[0];
+    const prefix = typeof first === "string" && first in overrides ? variantPath : slidePath;
+    const located = { ...issue, path: [...prefix, ...issue.path] } as z.core.$ZodIssue;
+    errors.push(...explainIssue(located, OutlineSchema, data, map));
+  }
+  return undefined;
 }
 
 function dedupe(errors: DeckError[]): DeckError[] {
