@@ -20,6 +20,6 @@ export async function fixWorkbooks(parts: Parts, timestampMs: number): Promise<v
       });
     }
     fixCoreProperties(book, "docProps/core.xml", timestampMs);
-    parts.set(name, await writeZip(book, timestampMs));
+    parts.set(name, writeZip(book, timestampMs));
   }
 }

@@ -1,11 +1,14 @@
 // Package stage: reading pptxgenjs's zip and writing ours. Entries are written in a fixed order,
-// with a fixed DOS timestamp and DEFLATE through Node's native zlib (yazl), so the same input gives
-// the same bytes whatever the clock or time zone.
-import { unzipSync } from "fflate";
-import yazl from "yazl";
+// with a fixed DOS timestamp, and compressed with Node's native zlib (fflate only lays out the
+// archive), so the same input gives the same bytes whatever the clock or time zone.
+import { crc32, deflateRawSync } from "node:zlib";
+import { unzipSync, Zip, type ZipInputFile } from "fflate";
 
 /** Parts of a package by name, in no particular order. */
 export type Parts = Map<string, Uint8Array>;
+
+/** Images and embedded workbooks are compressed already; deflating them again costs time for nothing. */
+const ALREADY_COMPRESSED = /\.(png|jpe?g|gif|webp|xlsx|docx|pptx|zip)$/i;
 
 export function readZip(bytes: Uint8Array): Parts {
   const parts: Parts = new Map();
@@ -21,17 +24,22 @@ function entryOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export async function writeZip(parts: Parts, timestampMs: number): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  // DOS timestamps are local time in yazl; a Date whose local fields equal the UTC ones makes the
-  // bytes independent of TZ. forceDosTimestamp drops the extra field holding the real Unix time.
+export function writeZip(parts: Parts, timestampMs: number): Buffer {
+  // DOS timestamps are written from local-time fields; a Date whose local fields equal the UTC
+  // ones makes the bytes independent of TZ.
   const t = new Date(timestampMs);
   const mtime = new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => { if (err) failure = err; else chunks.push(chunk); });
   for (const name of [...parts.keys()].sort(entryOrder)) {
-    zip.addBuffer(Buffer.from(parts.get(name)!), name, { mtime, mode: 0o100644, compress: true, forceDosTimestamp: true });
+    const data = parts.get(name)!;
+    const store = ALREADY_COMPRESSED.test(name);
+    const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: store ? 0 : 8, mtime };
+    zip.add(file);
+    file.ondata!(null, (store ? data : deflateRawSync(data)) as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  if (failure) throw failure;
   return Buffer.concat(chunks);
 }

@@ -13,9 +13,11 @@ const MONTHS = [
   "November", "December",
 ];
 
+const NUMBER_FORMAT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
 /** 100000 -> "100,000"; 0.5 -> "0.5". Always en-GB grouping, never locale-dependent. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(value);
+  return NUMBER_FORMAT.format(value);
 }
 
 export function isCurrency(unit: string): boolean {

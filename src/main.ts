@@ -1,0 +1,16 @@
+// Process entry (bundled into dist/briefdeck.cjs): runs the CLI, sets the exit code, and removes
+// temporary output files on Ctrl-C. Only this file touches the process's exit.
+import { rmSync } from "node:fs";
+import { main } from "./cli.js";
+import { removePendingSync } from "./write/write-deck.js";
+
+export async function run(argv: readonly string[]): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      removePendingSync(rmSync);
+      process.stderr.write("\nbriefdeck: interrupted; no partial file was left\n");
+      process.exit(130);
+    });
+  }
+  process.exitCode = await main(argv);
+}
