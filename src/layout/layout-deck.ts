@@ -10,9 +10,13 @@ import { layoutChart, layoutKeyFigures, layoutTable, layoutTimeline } from "./la
 import { layoutAgenda, layoutBullets, layoutQuote, layoutSources, layoutTakeaways, layoutTwoColumns } from "./layout-text.js";
 
 type SingleLayout = (ctx: LayoutContext, slide: RenderedSlide) => PlacedItem[];
+/** Layouts whose content may continue on following slides. */
+type PagedLayout = (ctx: LayoutContext, slide: RenderedSlide) => Array<{ title: string; items: PlacedItem[] }>;
 
-const SINGLE: Readonly<Record<Exclude<SlideLayout, "bullets">, SingleLayout>> = {
-  title: layoutTitle, section: layoutSection, agenda: layoutAgenda, "two-columns": layoutTwoColumns,
+const PAGED: Readonly<Partial<Record<SlideLayout, PagedLayout>>> = { bullets: layoutBullets, agenda: layoutAgenda };
+
+const SINGLE: Readonly<Record<Exclude<SlideLayout, "bullets" | "agenda">, SingleLayout>> = {
+  title: layoutTitle, section: layoutSection, "two-columns": layoutTwoColumns,
   "key-figures": layoutKeyFigures, timeline: layoutTimeline, quote: layoutQuote, chart: layoutChart,
   table: layoutTable, takeaways: layoutTakeaways, sources: layoutSources,
 };
@@ -28,10 +32,11 @@ export function layoutDeck(rendered: RenderedDeck, theme: Theme): LayoutResult {
   const slides: PlacedSlide[] = [];
   for (const slide of rendered.slides) {
     const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
-    if (slide.layout === "bullets") {
-      layoutBullets(ctx, slide).forEach((page, i) => slides.push({ ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title, items: page.items }));
+    const paged = PAGED[slide.layout];
+    if (paged) {
+      paged(ctx, slide).forEach((page, i) => slides.push({ ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title, items: page.items }));
     } else {
-      slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: SINGLE[slide.layout](ctx, slide) });
+      slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: SINGLE[slide.layout as keyof typeof SINGLE](ctx, slide) });
     }
   }
   const { title, subject, author, company, date } = rendered;

