@@ -7,7 +7,7 @@ import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
 import { DeckErrors, type DeckError } from "./errors.js";
-import { layoutDeck } from "./layout/layout-deck.js";
+import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
@@ -15,7 +15,7 @@ import { packageDeck } from "./package/package-deck.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
-import { createEnv, type HandlebarsEnv } from "./render/handlebars-env.js";
+import { createEnv, type FiguresRef, type HandlebarsEnv, type TemplateFn } from "./render/handlebars-env.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
 import { projectRoot } from "./util/project-root.js";
@@ -64,9 +64,25 @@ interface Prepared {
   readonly hb: HandlebarsEnv;
   readonly templates: Templates;
   readonly baseDir: string;
+  readonly session: BuildSession;
 }
 
-async function prepare(opts: BuildOptions): Promise<Prepared> {
+/**
+ * What one process keeps between builds (watch mode): compiled templates while their files are
+ * unchanged, the theme, compiled outline strings and laid-out slides by content.
+ */
+export interface BuildSession {
+  readonly figures: FiguresRef;
+  env?: { readonly key: string; readonly hb: HandlebarsEnv; readonly templates: Templates; readonly compiled: Map<string, TemplateFn> };
+  theme?: { readonly key: string; readonly theme: Theme };
+  readonly layout: LayoutCache;
+}
+
+export function createSession(): BuildSession {
+  return { figures: { current: {} }, layout: new Map() };
+}
+
+async function prepare(opts: BuildOptions, session: BuildSession = createSession()): Promise<Prepared> {
   const file = relative(process.cwd(), resolve(opts.outline)) || opts.outline;
   const baseDir = dirname(resolve(opts.outline));
   const text = await readSource(file);
@@ -74,17 +90,23 @@ async function prepare(opts: BuildOptions): Promise<Prepared> {
   const deck = validateOutline(data, sourceMap);
   const figureErrors = checkFigures(deck, data);
   if (figureErrors.length > 0) throw new DeckErrors(figureErrors);
-  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default");
-  const hb = createEnv(deck.figures);
-  const templates = compileTemplates(hb, await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates")));
-  return { deck, theme, hb, templates, baseDir };
+  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session);
+  session.figures.current = deck.figures;
+  const sources = await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates"));
+  const key = JSON.stringify(sources);
+  if (session.env?.key !== key) {
+    const hb = createEnv(session.figures);
+    session.env = { key, hb, templates: compileTemplates(hb, sources), compiled: new Map() };
+  }
+  return { deck, theme, hb: session.env.hb, templates: session.env.templates, baseDir, session };
 }
 
 async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const view = resolveAudience(p.deck, audience);
-  const rendered = renderDeck(view, p.templates, p.hb);
-  const { deck: placed, warnings } = layoutDeck(rendered, p.theme);
+  const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled);
+  if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
+  const { deck: placed, warnings } = layoutDeck(rendered, p.theme, p.session.layout);
   const base = { audience, slides: placed.slides.length, warnings, placed };
   if (opts.checkOnly) return { ...base, ms: performance.now() - started };
   const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, ".briefdeck-cache"), allowOutside: opts.allowOutside ?? false });
@@ -96,22 +118,24 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
 }
 
 /** Builds one audience's deck: `opts.audience`, or the outline's default. */
-export async function buildDeck(opts: BuildOptions): Promise<BuildResult> {
-  const p = await prepare(opts);
+export async function buildDeck(opts: BuildOptions, session?: BuildSession): Promise<BuildResult> {
+  const p = await prepare(opts, session);
   return buildFor(p, findAudience(p.deck, opts.audience), opts);
 }
 
 /** Builds every audience's deck, one file each, sharing the parsed outline and templates. */
-export async function buildAllAudiences(opts: BuildOptions): Promise<BuildResult[]> {
-  const p = await prepare(opts);
+export async function buildAllAudiences(opts: BuildOptions, session?: BuildSession): Promise<BuildResult[]> {
+  const p = await prepare(opts, session);
   const results: BuildResult[] = [];
   for (const audience of p.deck.audiences) results.push(await buildFor(p, audience, opts));
   return results;
 }
 
-async function loadTheme(baseDir: string, name: string): Promise<Theme> {
+async function loadTheme(baseDir: string, name: string, session: BuildSession): Promise<Theme> {
   const { file, data } = await readTheme(localOrBuiltIn(baseDir, "assets/themes", `${name}.json`), name);
-  return validateTheme(data, file);
+  const key = `${file}\n${JSON.stringify(data)}`;
+  if (session.theme?.key !== key) session.theme = { key, theme: validateTheme(data, file) };
+  return session.theme.theme;
 }
 
 function localOrBuiltIn(baseDir: string, dir: string, probe = ""): string {

@@ -29,6 +29,7 @@ Options
       --all            build every audience's deck, one file each, and print a table
       --templates DIR  templates folder (default: the outline's templates/, else the built-in ones)
       --check          check the outline, its figures and its layout; write nothing
+      --watch          rebuild whenever the outline, a template, an asset or the theme changes
       --pdf            also write the PDF (needs LibreOffice)
       --preview        also write one PNG per slide and a contact sheet to <out>/preview/
       --strict         treat warnings (text that had to continue on another slide, …) as errors
@@ -50,7 +51,8 @@ Examples
   npm run check                             check deck.yaml without writing
   npm run deck -- --pdf --preview           also write out/deck.pdf and out/preview/*.png
   npm run deck -- --audience executive      the ministers' version, out/deck-executive.pptx
-  npm run deck -- --all                     every audience's deck`;
+  npm run deck -- --all                     every audience's deck
+  npm run deck -- --watch                   rebuild on every save`;
 
 interface CliOptions {
   readonly outline: string;
@@ -64,6 +66,7 @@ interface CliOptions {
   readonly preview: boolean;
   readonly audience?: string;
   readonly all: boolean;
+  readonly watch: boolean;
 }
 
 function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
@@ -75,7 +78,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
         out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
         audience: { type: "string", short: "a" }, all: { type: "boolean" },
         strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
-        pdf: { type: "boolean" }, preview: { type: "boolean" },
+        pdf: { type: "boolean" }, preview: { type: "boolean" }, watch: { type: "boolean", short: "w" },
         help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
       },
     });
@@ -87,10 +90,11 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   if (v.version) return "version";
   if (positionals.length > 1) throw new UsageError(`expected one outline, got ${positionals.length}: ${positionals.join(", ")}`);
   if (v.all && v.audience !== undefined) throw new UsageError("use either --audience or --all, not both");
+  if (v.watch && (v.check || v.pdf || v.preview)) throw new UsageError("--watch builds decks only; run --check, --pdf or --preview without it");
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
     allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
-    all: v.all ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
+    all: v.all ?? false, watch: v.watch ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
   };
 }
 
@@ -123,6 +127,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
     ...(opts.quiet ? {} : { onProgress: (m: string) => io.out(`… ${m}`) }),
   };
+  if (opts.watch) return watchMode(io, buildOpts, opts);
   try {
     const results = opts.all ? await buildAllAudiences(buildOpts) : [await buildDeck(buildOpts)];
     const warnings = results.flatMap((r) => r.warnings);
@@ -141,6 +146,35 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.err(`briefdeck: internal error. Please report it with the outline that caused it.\n${(err as Error).stack ?? String(err)}`);
     return EXIT.internal;
   }
+}
+
+/** Runs until interrupted (Ctrl-C); returns 2 only when the first build hits a usage error. */
+async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Promise<number> {
+  const { watchDeck } = await import("./watch/watch-deck.js");
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const clock = () => new Date().toTimeString().slice(0, 8);
+  let usage: UsageError | undefined;
+  const watcher = watchDeck({ ...buildOpts, all: opts.all }, {
+    onBuild: (o) => {
+      if (o.ok) {
+        report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)));
+        for (const r of o.results) io.out(`↻ ${clock()} ${shown(r.path!)}  ${r.slides} slides  ${Math.round(o.ms)} ms`);
+      } else {
+        report(io, o.errors);
+        io.err(`✗ ${clock()} not rebuilt; the last good deck is unchanged. Watching for changes…`);
+      }
+    },
+  });
+  try {
+    await watcher.ready;
+  } catch (err) {
+    watcher.close();
+    if (err instanceof UsageError) usage = err;
+    else throw err;
+  }
+  if (usage) { io.err(`briefdeck: ${usage.message}\nRun with --help for usage.`); return EXIT.usage; }
+  io.out(`watching ${opts.outline}, templates/ and assets/ (Ctrl-C to stop)`);
+  return new Promise<number>(() => { /* until the process is interrupted */ });
 }
 
 function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions, seconds: string): void {

@@ -1,6 +1,6 @@
 // Layout stage: RenderedDeck -> PlacedDeck. Pure (inches and points; no pptxgenjs), one function
 // per layout; bullets that cannot fit continue on extra slides.
-import type { DeckError } from "../errors.js";
+import { DeckError } from "../errors.js";
 import type { PlacedDeck, PlacedItem, PlacedSlide } from "../model/layout.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
@@ -26,11 +26,34 @@ export interface LayoutResult {
   readonly warnings: readonly DeckError[];
 }
 
-export function layoutDeck(rendered: RenderedDeck, theme: Theme): LayoutResult {
+/** Placed slides by rendered content, kept between builds in watch mode. */
+export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }>;
+
+export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
   const warnings: DeckError[] = [];
-  const ctx: LayoutContext = { theme, warn: (e) => warnings.push(e) };
   const slides: PlacedSlide[] = [];
   for (const slide of rendered.slides) {
+    if (!cache) { layoutSlide(slide, theme, slides, warnings); continue; }
+    // The key leaves out the position, so slides below an edit still hit; warnings move with them.
+    const key = JSON.stringify([theme.name, { ...slide, pos: undefined }]);
+    let hit = cache.get(key);
+    if (!hit) {
+      const placed: PlacedSlide[] = [];
+      const warned: DeckError[] = [];
+      layoutSlide(slide, theme, placed, warned);
+      hit = { slides: placed, warnings: warned };
+      cache.set(key, hit);
+    }
+    slides.push(...hit.slides.map((s) => ({ ...s, pos: slide.pos })));
+    warnings.push(...hit.warnings.map((w) => new DeckError({ ...w.info, pos: slide.pos })));
+  }
+  const { title, subject, author, company, date } = rendered;
+  return { deck: { title, subject, author, company, date, slides }, warnings };
+}
+
+function layoutSlide(slide: RenderedSlide, theme: Theme, slides: PlacedSlide[], warnings: DeckError[]): void {
+  const ctx: LayoutContext = { theme, warn: (e) => warnings.push(e) };
+  {
     const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
     const paged = PAGED[slide.layout];
     if (paged) {
@@ -39,6 +62,4 @@ export function layoutDeck(rendered: RenderedDeck, theme: Theme): LayoutResult {
       slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: SINGLE[slide.layout as keyof typeof SINGLE](ctx, slide) });
     }
   }
-  const { title, subject, author, company, date } = rendered;
-  return { deck: { title, subject, author, company, date, slides }, warnings };
 }

@@ -29,9 +29,13 @@ export class HelperError extends Error {
   }
 }
 
-export function createEnv(figures: Readonly<Record<string, FigureSpec>>): HandlebarsEnv {
+/** The figures helpers read; watch mode swaps `current` so compiled templates can be reused. */
+export interface FiguresRef { current: Readonly<Record<string, FigureSpec>> }
+
+export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
   const hb = Handlebars.create();
   const figure = (id: unknown, options: HelperOptions): FigureSpec => {
+    const figures = figuresRef.current;
     const f = typeof id === "string" ? figures[id] : undefined;
     if (!f) {
       throw new HelperError("UNKNOWN_FIGURE", `no figure has the id "${String(id)}"`,

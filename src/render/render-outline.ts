@@ -8,8 +8,8 @@ import { templateError, type TemplateLoc } from "./template-errors.js";
 const NOT_TEXT = new Set(["layout", "id", "tags", "figure", "kind", "theme", "cover", "url", "$schema"]);
 
 export class OutlineRenderer {
-  private readonly cache = new Map<string, TemplateFn>();
-  constructor(private readonly hb: HandlebarsEnv, private readonly map: SourceMap) {}
+  /** `cache` holds compiled outline strings; pass one that outlives this renderer to reuse them. */
+  constructor(private readonly hb: HandlebarsEnv, private readonly map: SourceMap, private readonly cache = new Map<string, TemplateFn>()) {}
 
   /** Renders one outline string; text without "{{" is returned as it is. */
   text(text: string, path: DataPath, context: object): string {

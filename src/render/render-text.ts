@@ -4,16 +4,16 @@ import type { ChartData, Section, Slide } from "../model/deck.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout, TextField } from "../model/rendered.js";
 import type { DeckView } from "../model/view.js";
 import { formatDate, formatFigure } from "../util/format.js";
-import { figureParts, type FieldSink, type HandlebarsEnv } from "./handlebars-env.js";
+import { figureParts, type FieldSink, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
 import { chartContext } from "./chart-context.js";
 import { templateError } from "./template-errors.js";
 
-export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv): RenderedDeck {
+export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv, compiled?: Map<string, TemplateFn>): RenderedDeck {
   const { deck, audience } = view;
   const map = deck.sourceMap;
-  const outline = new OutlineRenderer(hb, map);
+  const outline = new OutlineRenderer(hb, map, compiled);
   const metaRaw = outline.deep(deck.meta, ["deck"], { audience });
   const meta = { ...metaRaw, isoDate: deck.meta.date, date: formatDate(deck.meta.date), marking: audience.marking ?? metaRaw.marking };
   const listed = view.sections.filter((s) => s.listed);
