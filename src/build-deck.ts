@@ -3,6 +3,7 @@
 // several audiences are built.
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
@@ -106,7 +107,9 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const view = resolveAudience(p.deck, audience);
   const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled);
   if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
-  const { deck: placed, warnings } = layoutDeck(rendered, p.theme, p.session.layout);
+  const laid = layoutDeck(rendered, p.theme, p.session.layout);
+  const placed = laid.deck;
+  const warnings = [...laid.warnings, ...checkAccessibility(placed, p.theme)];
   const base = { audience, slides: placed.slides.length, warnings, placed };
   if (opts.checkOnly) return { ...base, ms: performance.now() - started };
   const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, ".briefdeck-cache"), allowOutside: opts.allowOutside ?? false });

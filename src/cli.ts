@@ -185,8 +185,8 @@ function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions,
     return;
   }
   if (opts.all) {
-    const rows = results.map((r) => [r.audience.id, r.audience.label, String(r.slides), shown(r.path!), `${(r.ms / 1000).toFixed(2)} s`]);
-    const head = ["audience", "label", "slides", "file", "time"];
+    const rows = results.map((r) => [r.audience.id, r.audience.label, String(r.slides), shown(r.path!), `${(r.ms / 1000).toFixed(2)} s`, a11ySummary(r)]);
+    const head = ["audience", "label", "slides", "file", "time", "accessibility"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
     io.out(line(head));
@@ -195,6 +195,7 @@ function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions,
   } else {
     const r = results[0]!;
     io.out(`✓ wrote ${shown(r.path!)}  ${r.slides} slides  ${seconds} s${r.audience.id === "full" ? "" : `  (${r.audience.label})`}`);
+    io.out(`  accessibility: ${a11ySummary(r)} (titles, reading order, alt text, contrast, text sizes)`);
   }
   for (const r of results) {
     const pdf = r.extras?.find((f) => f.endsWith(".pdf"));
@@ -202,6 +203,11 @@ function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions,
     if (pdf) io.out(`  pdf      ${shown(pdf)}`);
     if (sheet) io.out(`  preview  ${shown(sheet)} (and one PNG per slide beside it)`);
   }
+}
+
+function a11ySummary(r: BuildResult): string {
+  const n = r.warnings.filter((w) => w.code.startsWith("A11Y_")).length;
+  return n === 0 ? "no problems" : `${n} problem${n === 1 ? "" : "s"}`;
 }
 
 /** The same warning from several audiences' decks is reported once. */

@@ -9,7 +9,7 @@ export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   const items: PlacedItem[] = [];
   if (slide.image) {
     const x = columns(8, 8).xIn;
-    items.push({ kind: "image", xIn: x, yIn: 0, wIn: Math.round((SLIDE_W_IN - x) * 1000) / 1000, hIn: SLIDE_H_IN, path: slide.image.path, alt: "", pos: slide.image.pos });
+    items.push({ kind: "image", xIn: x, yIn: 0, wIn: Math.round((SLIDE_W_IN - x) * 1000) / 1000, hIn: SLIDE_H_IN, path: slide.image.path, alt: fieldText(slide, "cover-alt"), pos: slide.image.pos });
   }
   const to = slide.image ? 7 : 11;
   items.push({ kind: "shape", shape: "rect", ...rect(1, 1, 1.45, 0.08), wIn: 1.2, fill: colors.navy });

@@ -57,9 +57,15 @@ function layoutSlide(slide: RenderedSlide, theme: Theme, slides: PlacedSlide[], 
     const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
     const paged = PAGED[slide.layout];
     if (paged) {
-      paged(ctx, slide).forEach((page, i) => slides.push({ ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title, items: page.items }));
+      paged(ctx, slide).forEach((page, i) => slides.push({ ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title, items: titleFirst(page.items) }));
     } else {
-      slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: SINGLE[slide.layout as keyof typeof SINGLE](ctx, slide) });
+      slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: titleFirst(SINGLE[slide.layout as keyof typeof SINGLE](ctx, slide)) });
     }
   }
+}
+
+/** Screen readers follow shape order: the title goes first (no box it would then cover overlaps it). */
+function titleFirst(items: PlacedItem[]): PlacedItem[] {
+  const title = items.find((i) => i.kind === "text" && i.placeholder === "title");
+  return title ? [title, ...items.filter((i) => i !== title)] : items;
 }

@@ -54,8 +54,7 @@ export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{
   const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);
   if (whole) return [{ title, items: [...frame.items, whole] }];
 
-  const contTitle = `${title} (cont.)`;
-  const contFrame = contentFrame(ctx, slide, contTitle);
+  const contFrame = contentFrame(ctx, slide, `${title} (cont. 9)`);
   const pages: TextField[][] = [];
   let page: TextField[] = [];
   for (const group of bulletGroups(fields)) {
@@ -70,10 +69,11 @@ export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{
     hint: "shorten the bullets or split the slide in the outline",
   }));
   return pages.map((p, i) => {
-    const f = i === 0 ? frame : contFrame;
+    const pageTitle = continuedTitle(title, i);
+    const f = i === 0 ? frame : contentFrame(ctx, slide, pageTitle);
     const body = bodyOf(f);
     const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), clampedBullets(ctx, body, p));
-    return { title: i === 0 ? title : contTitle, items: [...f.items, box] };
+    return { title: pageTitle, items: [...f.items, box] };
   });
 }
 
@@ -202,7 +202,7 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): Array<{ 
   const pages: TextField[][] = [];
   for (let i = 0; i < Math.max(1, all.length); i += AGENDA_PER_SLIDE) pages.push(all.slice(i, i + AGENDA_PER_SLIDE));
   return pages.map((entries, page) => {
-    const pageTitle = page === 0 ? title : `${title} (cont.)`;
+    const pageTitle = continuedTitle(title, page);
     const { items, body: BODY } = contentFrame(ctx, slide, pageTitle);
     const rowH = Math.min(0.85, BODY.hIn / AGENDA_PER_SLIDE);
     entries.forEach((entry, i) => {
@@ -224,4 +224,9 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): Array<{ 
     }
     return { title: pageTitle, items };
   });
+}
+
+/** "Title", then "Title (cont.)", "Title (cont. 3)"…: every slide keeps a unique title. */
+export function continuedTitle(title: string, page: number): string {
+  return page === 0 ? title : page === 1 ? `${title} (cont.)` : `${title} (cont. ${page + 1})`;
 }

@@ -99,6 +99,7 @@ export const DeckMetaSchema = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD").describe("Date of the briefing (YYYY-MM-DD); also the files' timestamp"),
   theme: Id.optional().describe("Theme file in assets/themes/ (default: default)"),
   cover: z.string().min(1).optional().describe("Cover image for the title slide, relative to the outline"),
+  coverAlt: Text.optional().describe("Alt text for the cover image (default: a description naming the deck)"),
   marking: Text.optional().describe('Footer marking, e.g. "For official use"'),
   source: z.strictObject({
     title: Text, publication: Text.optional(), date: Text.optional(), url: z.string().url().optional(),

@@ -1,0 +1,71 @@
+// Accessibility stage: the placed deck checked as an accessibility review would check it. Problems
+// are warnings (fatal under --strict), each at the outline position of its slide.
+import { DeckError } from "../errors.js";
+import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/layout.js";
+import type { Theme } from "../model/theme.js";
+import { contrastRatio } from "./contrast.js";
+
+/** Smallest font sizes by role (points): titles 24, footers and source lines 12, body text 16. */
+export function minimumPt(role: string): number {
+  if (role === "title") return 24;
+  if (["footer", "source", "marking", "kicker", "figure-period"].includes(role)) return 12;
+  return 16;
+}
+
+export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] {
+  const problems: DeckError[] = [];
+  const warn = (slide: PlacedSlide, code: DeckError["code"], message: string, hint: string) =>
+    problems.push(new DeckError({ code, severity: "warning", pos: slide.pos, message: `slide ${deck.slides.indexOf(slide) + 1}: ${message}`, hint }));
+  const titles = new Map<string, number>();
+
+  for (const slide of deck.slides) {
+    const texts = slide.items.filter((i): i is PlacedText => i.kind === "text");
+    const title = texts.filter((t) => t.placeholder === "title");
+    const titleText = title[0]?.paragraphs.map((p) => p.runs.map((r) => r.text).join("")).join(" ").trim() ?? "";
+    if (title.length !== 1 || !titleText) {
+      warn(slide, "A11Y_TITLE", "has no title in a title placeholder", "give the slide a `title`; screen readers announce it");
+    } else if (titles.has(titleText)) {
+      warn(slide, "A11Y_TITLE", `repeats the title of slide ${titles.get(titleText)} ("${titleText}")`, "make each slide's title unique, so a reader can tell slides apart");
+    } else {
+      titles.set(titleText, deck.slides.indexOf(slide) + 1);
+    }
+    if (title[0] && texts[0] !== title[0]) {
+      warn(slide, "A11Y_READING_ORDER", "does not put its title first in reading order", "keep the title placeholder the first text on the slide");
+    }
+    for (const item of slide.items) {
+      if ((item.kind === "chart" || item.kind === "image") && !item.alt.trim()) {
+        warn(slide, "A11Y_ALT_TEXT", `has ${item.kind === "chart" ? "a chart" : "an image"} without alt text`, "describe it in words (charts get theirs from their data)");
+      }
+    }
+    for (const t of texts) {
+      if (t.fontPt < minimumPt(t.role)) {
+        warn(slide, "A11Y_TEXT_SIZE", `sets its ${t.role} at ${t.fontPt} pt, below the ${minimumPt(t.role)} pt minimum`, "shorten the text so it fits at a readable size");
+      }
+      const background = backgroundOf(t, slide, theme);
+      for (const p of t.paragraphs) {
+        for (const r of p.runs) {
+          const color = r.color ?? p.color ?? t.color;
+          const size = p.fontPt ?? t.fontPt;
+          const needed = size >= 24 ? 3 : 4.5;
+          const ratio = contrastRatio(color, background);
+          if (ratio < needed) {
+            warn(slide, "A11Y_CONTRAST", `has ${t.role} text #${color} on #${background} at ${ratio.toFixed(1)}:1, below ${needed}:1`, "use a darker text colour or a lighter background from the theme");
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The colour behind a text box: its own fill, the topmost filled shape under its centre, or the slide's background. */
+function backgroundOf(t: PlacedText, slide: PlacedSlide, theme: Theme): string {
+  if (t.fill) return t.fill;
+  const cx = t.xIn + t.wIn / 2;
+  const cy = t.yIn + t.hIn / 2;
+  const under = slide.items.slice(0, slide.items.indexOf(t)).filter((i: PlacedItem) =>
+    i.kind === "shape" && i.shape === "rect" && i.fill !== undefined && cx >= i.xIn && cx <= i.xIn + i.wIn && cy >= i.yIn && cy <= i.yIn + i.hIn);
+  const top = under[under.length - 1];
+  if (top && top.kind === "shape" && top.fill) return top.fill;
+  return slide.master === "section" ? theme.colors.navy : theme.colors.white;
+}
