@@ -144,8 +144,8 @@ describe("audiences on the command line", () => {
     const io = capture();
     expect(await main(["--all", "--out", tempDir()], io)).toBe(0);
     const text = io.out_.join("\n");
-    expect(text).toMatch(/^audience\s+label\s+slides\s+file\s+time$/m);
-    expect(text).toMatch(/^executive\s+Ministers\s+8\s+\S*deck-executive\.pptx\s+\d+\.\d\d s$/m);
+    expect(text).toMatch(/^audience\s+label\s+slides\s+file\s+time\s+accessibility$/m);
+    expect(text).toMatch(/^executive\s+Ministers\s+8\s+\S*deck-executive\.pptx\s+\d+\.\d\d s\s+no problems$/m);
   });
 
   it("--audience nosuch is a usage error listing the audiences", async () => {
