@@ -22,5 +22,12 @@ export async function readSource(path: string, what = "outline"): Promise<string
       hint: "split the outline, or move bulky data out of it",
     });
   }
-  return readFile(path, "utf8");
+  try {
+    return await readFile(path, "utf8");
+  } catch (cause) {
+    throw new DeckError({
+      code: "FILE_NOT_FOUND", message: `cannot read the ${what} "${path}": ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, cause,
+      hint: (cause as NodeJS.ErrnoException).code === "EISDIR" ? `"${path}" is a folder; name the .yaml file inside it` : "check the path and its permissions",
+    });
+  }
 }
