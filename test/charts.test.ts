@@ -204,3 +204,15 @@ describe("chart and figure errors", () => {
     expect(errors[0]).toMatchObject({ info: { code: "UNKNOWN_FIGURE", pos: posOf(yaml, '{{fig \\"t2\\"'), hint: 'did you mean "t1"?' } });
   });
 });
+
+describe("chart labels", () => {
+  it("reports an amount typed into a figure's label, which becomes a chart category", async () => {
+    const yaml = outline(`      - layout: chart
+        title: Money
+        notes: One. Two.
+        chart: { title: Amounts, figures: [a, b] }
+`, FIGURES.replace("label: Standby package", "label: Standby package of $3 billion").replace(/  t1:[\s\S]*$/, ""));
+    const errors = await buildErrors(yaml);
+    expect(errors.map((e) => [e.info.code, e.info.pos?.line, e.info.pos?.col])).toEqual([["LITERAL_AMOUNT", posOf(yaml, "$3 billion").line, posOf(yaml, "$3 billion").col]]);
+  });
+});

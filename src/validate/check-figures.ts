@@ -28,7 +28,13 @@ export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
   const pattern = literalAmountPattern(units);
   const used = new Set<string>();
 
-  forEachText(outlineData, (text, path) => {
+  // Figure labels become chart categories and alt text: they are chart labels too.
+  const labels: Array<[string, Array<string | number>]> = Object.entries(deck.figures).map(([id, f]) => [f.label, ["figures", id, "label"]]);
+  const scan = (visit: (text: string, path: Array<string | number>) => void): void => {
+    forEachText(outlineData, visit);
+    for (const [text, path] of labels) visit(text, path);
+  };
+  scan((text, path) => {
     for (const m of text.matchAll(FIG_CITATION)) used.add(m[1]!);
     // Blank out {{…}} so citations and helpers are not read as literal amounts; offsets are kept.
     const bare = text.replace(/\{\{[^}]*\}\}/g, (s) => " ".repeat(s.length));

@@ -1,0 +1,54 @@
+// Images go through sharp: rendered or scaled to twice their placed size, cached by content hash.
+import { cpSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { buildDeck } from "../src/build-deck.js";
+import { tempDir } from "./_helpers/build.js";
+import { META } from "./_helpers/outline.js";
+import { openPptx } from "./_helpers/pptx.js";
+
+const withCover = (cover: string) => META.replace("deck:\n", `deck:\n  cover: ${cover}\n`) + `sections:
+  - id: a
+    title: A
+    divider: false
+    slides:
+      - { layout: title, title: Cover, notes: "One. Two." }
+`;
+
+function placedPx(path: string): { w: number; h: number; pngW: number; pngH: number } {
+  const deck = openPptx(path);
+  const pic = deck.xml("ppt/slides/slide1.xml").getElementsByTagName("p:pic")[0]!;
+  const ext = pic.getElementsByTagName("a:ext")[0]!;
+  const media = Object.keys(deck.files).find((n) => n.startsWith("ppt/media/"))!;
+  const png = Buffer.from(deck.files[media]!);
+  return { w: Number(ext.getAttribute("cx")) / 914400, h: Number(ext.getAttribute("cy")) / 914400, pngW: png.readUInt32BE(16), pngH: png.readUInt32BE(20) };
+}
+
+describe("images", () => {
+  it("renders an SVG at twice its placed size and does not process it again when unchanged", async () => {
+    const dir = tempDir();
+    cpSync("assets/cover.svg", join(dir, "cover.svg"));
+    writeFileSync(join(dir, "deck.yaml"), withCover("cover.svg"));
+    const first = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
+    const cache = join(dir, ".briefdeck-cache");
+    const before = readdirSync(cache).map((f) => [f, statSync(join(cache, f)).mtimeMs]);
+    expect(before).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 20));
+    await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
+    expect(readdirSync(cache).map((f) => [f, statSync(join(cache, f)).mtimeMs])).toEqual(before);
+    const p = placedPx(first.path!);
+    expect(p.pngW).toBe(Math.round(p.w * 192));
+    expect(p.pngH).toBe(Math.round(p.h * 192));
+  });
+
+  it("scales and compresses a large raster image to twice its placed size", async () => {
+    const dir = tempDir();
+    await sharp({ create: { width: 3000, height: 2400, channels: 3, background: "#14365D" } }).png().toFile(join(dir, "photo.png"));
+    writeFileSync(join(dir, "deck.yaml"), withCover("photo.png"));
+    const built = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
+    const p = placedPx(built.path!);
+    expect([p.pngW, p.pngH]).toEqual([Math.round(p.w * 192), Math.round(p.h * 192)]);
+    expect(statSync(built.path!).size).toBeLessThan(statSync(join(dir, "photo.png")).size);
+  });
+});
