@@ -17,13 +17,18 @@ import { parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
 import { createEnv, type FiguresRef, type HandlebarsEnv, type TemplateFn } from "./render/handlebars-env.js";
+import { CompiledCache } from "./render/compiled-cache.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
 import { projectRoot } from "./util/project-root.js";
+import { lap } from "./util/timing.js";
 import { checkFigures } from "./validate/check-figures.js";
 import { validateOutline } from "./validate/validate-outline.js";
 import { validateTheme } from "./validate/validate-theme.js";
 import { writeDeck } from "./write/write-deck.js";
+
+/** Prepared images and precompiled templates, next to the outline (ignored by git). */
+const CACHE_DIR = ".briefdeck-cache";
 
 export interface BuildOptions {
   /** Path of the outline (deck.yaml). */
@@ -74,7 +79,7 @@ interface Prepared {
  */
 export interface BuildSession {
   readonly figures: FiguresRef;
-  env?: { readonly key: string; readonly hb: HandlebarsEnv; readonly templates: Templates; readonly compiled: Map<string, TemplateFn> };
+  env?: { readonly key: string; readonly hb: HandlebarsEnv; readonly templates: Templates; readonly compiled: Map<string, TemplateFn>; readonly disk: CompiledCache };
   theme?: { readonly key: string; readonly theme: Theme };
   readonly layout: LayoutCache;
 }
@@ -86,36 +91,48 @@ export function createSession(): BuildSession {
 async function prepare(opts: BuildOptions, session: BuildSession = createSession()): Promise<Prepared> {
   const file = relative(process.cwd(), resolve(opts.outline)) || opts.outline;
   const baseDir = dirname(resolve(opts.outline));
+  lap("start");
   const text = await readSource(file);
   const { data, sourceMap } = parseYaml(text, file);
+  lap("parse");
   const deck = validateOutline(data, sourceMap);
   const figureErrors = checkFigures(deck, data);
   if (figureErrors.length > 0) throw new DeckErrors(figureErrors);
+  lap("validate");
   const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session);
   session.figures.current = deck.figures;
   const sources = await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates"));
   const key = JSON.stringify(sources);
   if (session.env?.key !== key) {
     const hb = createEnv(session.figures);
-    session.env = { key, hb, templates: compileTemplates(hb, sources), compiled: new Map() };
+    const disk = session.env?.disk ?? new CompiledCache(join(baseDir, CACHE_DIR, "templates.json"));
+    session.env = { key, hb, templates: compileTemplates(hb, sources, disk), compiled: new Map(), disk };
   }
+  lap("templates");
   return { deck, theme, hb: session.env.hb, templates: session.env.templates, baseDir, session };
 }
 
 async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const view = resolveAudience(p.deck, audience);
-  const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled);
+  const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled, p.session.env?.disk);
+  p.session.env?.disk.save();
+  lap("render");
   if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
   const laid = layoutDeck(rendered, p.theme, p.session.layout);
   const placed = laid.deck;
   const warnings = [...laid.warnings, ...checkAccessibility(placed, p.theme)];
+  lap("layout");
   const base = { audience, slides: placed.slides.length, warnings, placed };
   if (opts.checkOnly) return { ...base, ms: performance.now() - started };
-  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, ".briefdeck-cache"), allowOutside: opts.allowOutside ?? false });
+  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, CACHE_DIR), allowOutside: opts.allowOutside ?? false });
+  lap("assets");
   const raw = await buildPptx(placed, p.theme, images);
+  lap("pptxgenjs");
   const bytes = await packageDeck(raw, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
+  lap("package");
   const path = await writeDeck(bytes, join(opts.outDir, audience.file));
+  lap("write");
   const extras = opts.pdf || opts.preview ? await exportDeck(path, opts) : [];
   return { ...base, path, extras, ms: performance.now() - started };
 }

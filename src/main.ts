@@ -2,9 +2,11 @@
 // temporary output files on Ctrl-C. Only this file touches the process's exit.
 import { rmSync } from "node:fs";
 import { main } from "./cli.js";
+import { lap } from "./util/timing.js";
 import { removePendingSync } from "./write/write-deck.js";
 
 export async function run(argv: readonly string[]): Promise<void> {
+  lap("load");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       removePendingSync(rmSync);

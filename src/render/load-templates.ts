@@ -5,7 +5,8 @@ import { basename, join } from "node:path";
 import { DeckError } from "../errors.js";
 import { LAYOUTS } from "../validate/outline-schema.js";
 import { readSource } from "../parse/read-source.js";
-import { COMPILE_OPTIONS, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
+import { CompiledCache } from "./compiled-cache.js";
+import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
 
 export const TEMPLATE_NAMES = [...LAYOUTS, "section"] as const;
@@ -36,7 +37,7 @@ export async function readTemplates(dir: string): Promise<TemplateSources> {
 }
 
 /** Checks syntax (reporting file:line:col) and compiles every template into `hb`. */
-export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources): Templates {
+export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, cache: CompiledCache = new CompiledCache()): Templates {
   const check = (t: TemplateSource): void => {
     try {
       hb.parse(t.text);
@@ -44,14 +45,8 @@ export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources): T
       throw templateError(err, t.text, (loc) => ({ file: t.file, ...loc }), t.file);
     }
   };
-  for (const p of sources.partials) {
-    check(p);
-    hb.registerPartial(p.name, hb.compile(p.text, COMPILE_OPTIONS));
-  }
+  for (const p of sources.partials) hb.registerPartial(p.name, cache.compile(hb, p.text, () => check(p)));
   const layouts = new Map<string, { fn: TemplateFn; source: TemplateSource }>();
-  for (const t of sources.layouts) {
-    check(t);
-    layouts.set(t.name, { fn: hb.compile(t.text, COMPILE_OPTIONS), source: t });
-  }
+  for (const t of sources.layouts) layouts.set(t.name, { fn: cache.compile(hb, t.text, () => check(t)), source: t });
   return { layouts };
 }

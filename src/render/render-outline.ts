@@ -1,15 +1,20 @@
 // Render stage: every text value written in the outline is itself a small Handlebars template
 // (so it can cite figures with {{fig "id"}}). This renders them, reporting errors at deck.yaml:line:col.
 import type { DataPath, SourceMap } from "../model/source-map.js";
-import { COMPILE_OPTIONS, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
+import { CompiledCache } from "./compiled-cache.js";
+import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError, type TemplateLoc } from "./template-errors.js";
 
 /** Keys whose values are names or ids, not text. */
 const NOT_TEXT = new Set(["layout", "id", "tags", "figure", "kind", "theme", "cover", "url", "$schema"]);
 
 export class OutlineRenderer {
-  /** `cache` holds compiled outline strings; pass one that outlives this renderer to reuse them. */
-  constructor(private readonly hb: HandlebarsEnv, private readonly map: SourceMap, private readonly cache = new Map<string, TemplateFn>()) {}
+  /**
+   * `cache` holds compiled outline strings; pass one that outlives this renderer to reuse them.
+   * `compiled` is the precompiled-template cache on disk.
+   */
+  constructor(private readonly hb: HandlebarsEnv, private readonly map: SourceMap, private readonly cache = new Map<string, TemplateFn>(),
+    private readonly compiled = new CompiledCache()) {}
 
   /** Renders one outline string; text without "{{" is returned as it is. */
   text(text: string, path: DataPath, context: object): string {
@@ -17,8 +22,7 @@ export class OutlineRenderer {
     try {
       let fn = this.cache.get(text);
       if (!fn) {
-        this.hb.parse(text);
-        fn = this.hb.compile(text, COMPILE_OPTIONS);
+        fn = this.compiled.compile(this.hb, text, () => this.hb.parse(text));
         this.cache.set(text, fn);
       }
       return fn(context);

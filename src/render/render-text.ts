@@ -7,13 +7,14 @@ import { formatDate, formatFigure } from "../util/format.js";
 import { figureParts, type FieldSink, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
+import type { CompiledCache } from "./compiled-cache.js";
 import { chartContext } from "./chart-context.js";
 import { templateError } from "./template-errors.js";
 
-export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv, compiled?: Map<string, TemplateFn>): RenderedDeck {
+export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv, compiled?: Map<string, TemplateFn>, disk?: CompiledCache): RenderedDeck {
   const { deck, audience } = view;
   const map = deck.sourceMap;
-  const outline = new OutlineRenderer(hb, map, compiled);
+  const outline = new OutlineRenderer(hb, map, compiled, disk);
   const metaRaw = outline.deep(deck.meta, ["deck"], { audience });
   const meta = { ...metaRaw, isoDate: deck.meta.date, date: formatDate(deck.meta.date), marking: audience.marking ?? metaRaw.marking };
   const listed = view.sections.filter((s) => s.listed);
