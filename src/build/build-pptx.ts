@@ -5,13 +5,15 @@ import type { Theme } from "../model/theme.js";
 import { addChart } from "./add-chart.js";
 import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
 import { defineMasters } from "./masters.js";
+import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
 import { escapeXml, xmlSafe } from "./safe-text.js";
 
 /** Prepared image files by the path the outline gives. */
 export type PreparedImages = ReadonlyMap<string, string>;
 
-export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<Buffer> {
+export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
+  installPartsOutput();
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = xmlSafe(deck.title);
@@ -41,5 +43,6 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     }
     slide.addNotes(xmlSafe(placed.notes));
   }
-  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+  // The files themselves, not a zip of them (see collect-parts.ts).
+  return (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
 }

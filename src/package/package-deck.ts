@@ -6,8 +6,9 @@ import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMaste
 import { fixWorkbooks } from "./fix-workbooks.js";
 import { readZip, writeZip } from "./zip-io.js";
 
-export async function packageDeck(raw: Uint8Array, timestampMs: number): Promise<Buffer> {
-  const parts = readZip(raw);
+/** `raw`: the parts pptxgenjs assembled (build/), or a .pptx's bytes. */
+export async function packageDeck(raw: Uint8Array | Map<string, Uint8Array>, timestampMs: number): Promise<Buffer> {
+  const parts = raw instanceof Map ? new Map(raw) : readZip(raw);
   renumberCharts(parts);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
