@@ -5,16 +5,9 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
 import { tempDir } from "./_helpers/build.js";
-import { META } from "./_helpers/outline.js";
+import { withCover } from "./_helpers/outline.js";
 import { openPptx } from "./_helpers/pptx.js";
 
-const withCover = (cover: string) => META.replace("deck:\n", `deck:\n  cover: ${cover}\n`) + `sections:
-  - id: a
-    title: A
-    divider: false
-    slides:
-      - { layout: title, title: Cover, notes: "One. Two." }
-`;
 
 function placedPx(path: string): { w: number; h: number; pngW: number; pngH: number } {
   const deck = openPptx(path);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeckError, formatDiagnostic } from "../src/errors.js";
 import { buildErrors, buildYaml, tempDir } from "./_helpers/build.js";
-import { BULLETS, META, outline, posOf } from "./_helpers/outline.js";
+import { BULLETS, META, outline, posOf, withCover } from "./_helpers/outline.js";
 
 describe("outline errors", () => {
   it("reports YAML syntax errors at their position", async () => {
@@ -138,13 +138,6 @@ describe("template errors", () => {
 });
 
 describe("asset errors", () => {
-  const withCover = (cover: string) => META.replace("deck:\n", `deck:\n  cover: ${cover}\n`) + `sections:
-  - id: a
-    title: A
-    divider: false
-    slides:
-      - { layout: title, title: Cover, notes: "One. Two." }
-`;
 
   it("reports a missing image at the cover line", async () => {
     const yaml = withCover("nope.png");

@@ -45,7 +45,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant("replace" as const), at: fc.nat(lines.length - 1), text: anyText }),
 );
 
-function apply(edits: ReadonlyArray<fc.infer<typeof mutation>>): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(edits: readonly Mutation[]): string {
   const out = [...lines];
   for (const e of edits) {
     const at = Math.min(e.at, out.length - 1);

@@ -34,3 +34,14 @@ export function posOf(text: string, needle: string, nth = 0): { line: number; co
   const before = text.slice(0, at).split("\n");
   return { line: before.length, col: before[before.length - 1]!.length + 1 };
 }
+
+/** A one-slide outline whose title slide shows `cover`. */
+export function withCover(cover: string): string {
+  return META.replace("deck:\n", `deck:\n  cover: ${cover}\n`) + `sections:
+  - id: a
+    title: A
+    divider: false
+    slides:
+      - { layout: title, title: Cover, notes: "One. Two." }
+`;
+}
