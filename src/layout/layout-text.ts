@@ -6,12 +6,14 @@ import { fitText, measureAt, type FitParagraph } from "./fit-text.js";
 import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
 import { rect } from "./grid.js";
 
-const INDENT_PT = [21.6, 46.8] as const;
+const INDENT_PT = [21.6, 43.2] as const;
+/** Space above each top-level bullet, in em: claims read as separate points. */
+const BULLET_SPACE_EM = 0.9;
 
 function bulletFits(fields: readonly TextField[]): FitParagraph[] {
   return fields.map((f) => {
     const sub = f.attrs["level"] === 2;
-    return { text: f.text, indentPt: INDENT_PT[sub ? 1 : 0], smallerByPt: sub ? 2 : 0, spaceBeforeEm: sub ? 0.25 : 0.6 };
+    return { text: f.text, indentPt: INDENT_PT[sub ? 1 : 0], smallerByPt: sub ? 2 : 0, spaceBeforeEm: sub ? 0.25 : BULLET_SPACE_EM };
   });
 }
 
@@ -19,7 +21,7 @@ function bulletParas(fields: readonly TextField[], ctx: LayoutContext, fontPt: n
   return fields.map((f) => {
     const sub = f.attrs["level"] === 2;
     return para(f.text, {
-      bullet: sub ? "–" : "•", indent: sub ? 1 : 0, spaceBeforePt: Math.round((sub ? 0.25 : 0.6) * fontPt),
+      bullet: sub ? "–" : "•", indent: sub ? 1 : 0, spaceBeforePt: Math.round((sub ? 0.25 : BULLET_SPACE_EM) * fontPt),
       ...(sub ? { fontPt: Math.max(TYPE.bodyMinPt, fontPt - 2), color: ctx.theme.colors.slate } : {}),
     });
   });
@@ -204,7 +206,7 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): Array<{ 
   return pages.map((entries, page) => {
     const pageTitle = continuedTitle(title, page);
     const { items, body: BODY } = contentFrame(ctx, slide, pageTitle);
-    const rowH = Math.min(0.85, BODY.hIn / AGENDA_PER_SLIDE);
+    const rowH = Math.min(0.9, BODY.hIn / Math.max(entries.length, 5));
     entries.forEach((entry, i) => {
       const y = BODY.yIn + i * rowH;
       const gist = fieldList(slide, "gist", (f) => f.attrs["number"] === entry.attrs["number"])[0]?.text ?? "";
