@@ -65,3 +65,4 @@ for (let i = 0; i < rows.length; i += 2) console.log(`CLI / floor at ${rows[i].s
 console.log(`CLI 1000 / 200 slides: ${(rows[4].median / rows[2].median).toFixed(2)}× (linear is 5×; target ≤ 5.5×)`);
 console.log(`Targets: shipped ≤ 0.20 s (${fmt(rows[0].median)}), 1000 slides ≤ 1.3 s (${fmt(rows[4].median)}) and ≤ 250 MiB (${rows[4].rss.toFixed(0)})`);
 rmSync(work, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, "scripts", "bench", "watch-rebuild.mjs")], { stdio: "inherit" });

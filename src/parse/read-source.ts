@@ -1,5 +1,7 @@
 // Parse stage, I/O half: reads an outline or template file with a size limit.
-import { readFile, stat } from "node:fs/promises";
+// Synchronous reads: an outline and a dozen templates are small, and a thread-pool round trip per
+// file costs more than the read (watch-mode rebuilds read them all each time).
+import { readFileSync, statSync } from "node:fs";
 import { DeckError } from "../errors.js";
 
 /** Outlines and templates larger than this are refused (a briefing outline is a few hundred KiB). */
@@ -8,7 +10,7 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 export async function readSource(path: string, what = "outline"): Promise<string> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    size = statSync(path).size;
   } catch (cause) {
     throw new DeckError({
       code: "FILE_NOT_FOUND", message: `cannot read the ${what} "${path}"`, cause,
@@ -23,7 +25,7 @@ export async function readSource(path: string, what = "outline"): Promise<string
     });
   }
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (cause) {
     throw new DeckError({
       code: "FILE_NOT_FOUND", message: `cannot read the ${what} "${path}": ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, cause,

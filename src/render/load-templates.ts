@@ -1,6 +1,6 @@
 // Render stage: reads templates/*.hbs (one per layout) and templates/partials/*.hbs, checks their
 // syntax and compiles them into an environment.
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { DeckError } from "../errors.js";
 import { LAYOUTS } from "../validate/outline-schema.js";
@@ -16,7 +16,7 @@ export interface TemplateSources { readonly layouts: readonly TemplateSource[]; 
 export interface Templates { readonly layouts: ReadonlyMap<string, { fn: TemplateFn; source: TemplateSource }> }
 
 export async function readTemplates(dir: string): Promise<TemplateSources> {
-  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  const names = new Set(listDir(dir));
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
     const file = join(dir, `${name}.hbs`);
     if (!names.has(`${name}.hbs`)) {
@@ -28,7 +28,7 @@ export async function readTemplates(dir: string): Promise<TemplateSources> {
     return { name, file, text: await readSource(file, "template") };
   }));
   const partialDir = join(dir, "partials");
-  const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs")).sort();
+  const partialFiles = listDir(partialDir).filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(partialFiles.map(async (f) => {
     const file = join(partialDir, f);
     return { name: basename(f, ".hbs"), file, text: await readSource(file, "template") };
@@ -49,4 +49,8 @@ export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, ca
   const layouts = new Map<string, { fn: TemplateFn; source: TemplateSource }>();
   for (const t of sources.layouts) layouts.set(t.name, { fn: cache.compile(hb, t.text, () => check(t)), source: t });
   return { layouts };
+}
+
+function listDir(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
 }

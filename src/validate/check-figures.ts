@@ -12,7 +12,18 @@ const UNIT_WORDS = [
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
 const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|hundred|dozens?";
 
+const patterns = new Map<string, RegExp>();
+
+/** The pattern for the outline's units, built once per set of units. */
 function literalAmountPattern(extraUnits: readonly string[]): RegExp {
+  const key = extraUnits.join("|");
+  let pattern = patterns.get(key);
+  if (!pattern) { pattern = buildPattern(extraUnits); patterns.set(key, pattern); }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+function buildPattern(extraUnits: readonly string[]): RegExp {
   const units = [...UNIT_WORDS, ...extraUnits.map(escapeRegExp)].join("|");
   return new RegExp([
     String.raw`(?:US\$|[$€£₽]|\bRs\.?\s?|\b(?:USD|EUR|GBP|PKR|RUB)\s?)${NUMBER}(?:\s?(?:${SCALE_WORDS})\b)?`,
