@@ -154,3 +154,13 @@ describe("audiences on the command line", () => {
     expect(io.err_.join("\n")).toContain("analysts (Analysts), executive (Ministers), business (Business delegation)");
   });
 });
+
+describe("each variant reads as a deck of its own", () => {
+  it("counts its own sections in the divider notes", async () => {
+    const [, , business] = await buildAllAudiences({ outline: "deck.yaml", outDir: tempDir() });
+    const deck = openPptx(business!.path!);
+    const threads = Array.from({ length: deck.slideCount() }, (_, i) => deck.notes(i + 1)).filter((n) => n.startsWith("Thread"));
+    expect(threads.map((n) => n.slice(0, 11))).toEqual(["Thread 1 of", "Thread 2 of", "Thread 3 of", "Thread 4 of"]);
+    expect(threads.every((n) => n.includes(" of 4"))).toBe(true);
+  });
+});

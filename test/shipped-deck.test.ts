@@ -12,8 +12,11 @@ interface OutlineSection { id: string; title: string; divider?: boolean; notes?:
 const outline = parse(readFileSync("deck.yaml", "utf8")) as { deck: { title: string; author: string; subtitle: string }; sections: OutlineSection[] };
 
 /** What the outline says the deck holds, slide by slide: dividers first in their sections. */
+const listed = outline.sections.filter((s) => s.divider !== false);
+const dividerNotes = (s: OutlineSection) => (s.notes ?? "")
+  .replace("{{section.number}}", String(listed.indexOf(s) + 1)).replace("{{section.count}}", String(listed.length));
 const expected = outline.sections.flatMap((s) => [
-  ...(s.divider === false ? [] : [{ section: s.title, title: s.title, notes: s.notes ?? "", layout: "section" as string, slide: undefined as OutlineSlide | undefined }]),
+  ...(s.divider === false ? [] : [{ section: s.title, title: s.title, notes: dividerNotes(s), layout: "section" as string, slide: undefined as OutlineSlide | undefined }]),
   ...s.slides.map((slide) => ({ section: s.title, title: slide.title, notes: slide.notes, layout: slide.layout, slide })),
 ]);
 

@@ -29,8 +29,9 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
   const slides: RenderedSlide[] = [];
   for (const section of view.sections) {
     const number = listed.indexOf(section) + 1;
+    // Section text may say which part this is: {{section.number}} of {{section.count}}, counted in this audience's deck.
     const sectionCtx = outline.deep({ id: section.id, title: section.title, gist: section.gist ?? "", notes: section.notes ?? "" },
-      section.path, { deck: meta, audience });
+      section.path, { deck: meta, audience, section: { number, count: listed.length, title: section.title } });
     const base = { deck: meta, audience, agenda, section: { ...sectionCtx, number } };
     if (section.divider) {
       slides.push(runLayout("section", dividerId(section), section, base, {}, templates, map.posOf([...section.path, "title"])));
