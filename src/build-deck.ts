@@ -1,13 +1,13 @@
 // The pipeline, one line per stage: read -> parse -> validate -> audience -> render text -> lay out
 // -> prepare assets -> build pptx -> package -> write. Everything up to the audience is shared when
 // several audiences are built.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
-import { DeckErrors, type DeckError } from "./errors.js";
+import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
@@ -99,7 +99,14 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const figureErrors = checkFigures(deck, data);
   if (figureErrors.length > 0) throw new DeckErrors(figureErrors);
   lap("validate");
-  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session);
+  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session).catch((err: unknown) => {
+    if (!(err instanceof DeckError) || err.code !== "FILE_NOT_FOUND") throw err;
+    throw new DeckError({
+      code: "UNKNOWN_THEME", pos: sourceMap.posOf(["deck", "theme"]), cause: err,
+      message: `no theme is called "${deck.meta.theme}"`,
+      hint: `use one of: ${themeNames(baseDir).map((n) => `"${n}"`).join(", ")} (files in assets/themes/), or leave \`theme\` out for the default`,
+    });
+  });
   session.figures.current = deck.figures;
   const sources = await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates"));
   const key = JSON.stringify(sources);
@@ -156,6 +163,14 @@ async function loadTheme(baseDir: string, name: string, session: BuildSession): 
   const key = `${file}\n${JSON.stringify(data)}`;
   if (session.theme?.key !== key) session.theme = { key, theme: validateTheme(data, file) };
   return session.theme.theme;
+}
+
+function themeNames(baseDir: string): string[] {
+  const names = new Set<string>();
+  for (const dir of [join(baseDir, "assets/themes"), join(projectRoot(), "assets/themes")]) {
+    try { for (const f of readdirSync(dir)) if (f.endsWith(".json")) names.add(f.slice(0, -5)); } catch { /* none here */ }
+  }
+  return [...names].sort();
 }
 
 function localOrBuiltIn(baseDir: string, dir: string, probe = ""): string {

@@ -21,7 +21,7 @@ export async function readTemplates(dir: string): Promise<TemplateSources> {
     const file = join(dir, `${name}.hbs`);
     if (!names.has(`${name}.hbs`)) {
       throw new DeckError({
-        code: "TEMPLATE_NOT_FOUND", message: `the template for the "${name}" layout is missing (${file})`,
+        code: "TEMPLATE_NOT_FOUND", pos: { file, line: 1, col: 1 }, message: `the template for the "${name}" layout is missing (${file})`,
         hint: `create ${file}; every layout needs one (see README, "Changing a template")`,
       });
     }
@@ -45,7 +45,18 @@ export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, ca
       throw templateError(err, t.text, (loc) => ({ file: t.file, ...loc }), t.file);
     }
   };
-  for (const p of sources.partials) hb.registerPartial(p.name, cache.compile(hb, p.text, () => check(p)));
+  for (const p of sources.partials) {
+    const fn = cache.compile(hb, p.text, () => check(p));
+    // A failure inside a partial is reported in the partial's own file, not the layout that used it.
+    const located: TemplateFn = (context, options) => {
+      try {
+        return fn(context, options);
+      } catch (err) {
+        throw templateError(err, p.text, (loc) => ({ file: p.file, ...loc }), p.file);
+      }
+    };
+    hb.registerPartial(p.name, located);
+  }
   const layouts = new Map<string, { fn: TemplateFn; source: TemplateSource }>();
   for (const t of sources.layouts) layouts.set(t.name, { fn: cache.compile(hb, t.text, () => check(t)), source: t });
   return { layouts };

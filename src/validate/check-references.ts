@@ -47,7 +47,7 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
     if (!figureIds.includes(id)) {
       errors.push(new DeckError({
         code: "UNKNOWN_FIGURE", pos: citation ? map.posOfText(path, citation) : map.posOf(path), message: `no figure has the id "${id}"`,
-        hint: suggestion(id, figureIds, "one of the figure ids"),
+        hint: figureIds.length ? suggestion(id, figureIds, "one of the figure ids") : "declare it under `figures:` (value, unit, period, label, source), then cite it",
       }));
     }
   };

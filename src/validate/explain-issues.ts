@@ -68,6 +68,12 @@ export function explainIssue(issue: Issue, root: AnySchema, data: unknown, map: 
         hint: shapeHint(issue),
       })];
     }
+    case "invalid_format":
+      return [new DeckError({
+        code: "OUTLINE_TYPE", pos: map.posOf(path),
+        message: `${describe(value)}${where(path)} is not in the expected form`,
+        hint: issue.message,
+      })];
     default:
       return [new DeckError({
         code: "OUTLINE_SHAPE", pos: map.posOf(path),
