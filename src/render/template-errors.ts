@@ -10,6 +10,14 @@ export type LocateInSource = (loc: TemplateLoc) => SourcePos;
 
 interface HandlebarsException { lineNumber?: number; column?: number; message: string }
 
+const HELPERS = ["fig", "amount", "number", "date", "ordinal", "upper", "pad", "add", "field", "if", "unless", "each", "with", "lookup"];
+
+/** `{{name arg}}`: a missing name followed by arguments is a helper call, not a field. */
+function calledWithArguments(text: string, line: number, column: number, name: string): boolean {
+  const src = text.split("\n")[line - 1] ?? "";
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+[^}\\s]`).test(src.slice(column));
+}
+
 export function templateError(err: unknown, templateText: string, locate: LocateInSource, what: string): DeckError {
   if (err instanceof DeckError) return err;
   if (err instanceof HelperError) {
@@ -19,6 +27,14 @@ export function templateError(err: unknown, templateText: string, locate: Locate
   const e = err as HandlebarsException;
   const message = String(e.message ?? err);
   const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing && e.lineNumber !== undefined && calledWithArguments(templateText, e.lineNumber, e.column ?? 0, missing[1]!)) {
+    return new DeckError({
+      code: "TEMPLATE_HELPER",
+      pos: locate({ line: e.lineNumber, col: (e.column ?? 0) + 1, length: missing[1]!.length }),
+      message: `${what} calls "${missing[1]}", which is not a helper`,
+      hint: `helpers: ${HELPERS.join(", ")}`,
+    });
+  }
   if (missing && e.lineNumber !== undefined) {
     return new DeckError({
       code: "TEMPLATE_FIELD_MISSING",

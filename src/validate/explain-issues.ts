@@ -46,7 +46,7 @@ export function explainIssue(issue: Issue, root: AnySchema, data: unknown, map: 
       return [new DeckError({
         code: "OUTLINE_TYPE", pos: map.posOf(path),
         message: `${describe(value)} should be ${article(issue.expected)}${where(path)}`,
-        hint: issue.expected === "string" ? "put the text in quotes" : `write ${article(issue.expected)} here`,
+        hint: issue.expected === "string" ? "write text here (in quotes if it contains a colon, # or braces)" : `write ${article(issue.expected)} here`,
       })];
     }
     case "invalid_value": {
@@ -94,8 +94,12 @@ function where(path: DataPath): string {
   return path.length ? ` at ${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "")}` : "";
 }
 
+/** Schema type names in the words of YAML and of the outline. */
+const YAML_WORDS: Readonly<Record<string, string>> = { object: "mapping", array: "list", string: "text", boolean: "true or false" };
+
 function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  const word = YAML_WORDS[type] ?? type;
+  return word === "true or false" ? word : /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 export function describe(value: unknown): string {
