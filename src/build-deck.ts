@@ -7,7 +7,7 @@ import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
-import { DeckError, DeckErrors } from "./errors.js";
+import { DeckError } from "./errors.js";
 import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
@@ -22,7 +22,6 @@ import { compileTemplates, readTemplates, type Templates } from "./render/load-t
 import { renderDeck } from "./render/render-text.js";
 import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
-import { checkFigures } from "./validate/check-figures.js";
 import { validateOutline } from "./validate/validate-outline.js";
 import { validateTheme } from "./validate/validate-theme.js";
 import { writeDeck } from "./write/write-deck.js";
@@ -96,8 +95,6 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const { data, sourceMap } = parseYaml(text, file);
   lap("parse");
   const deck = validateOutline(data, sourceMap);
-  const figureErrors = checkFigures(deck, data);
-  if (figureErrors.length > 0) throw new DeckErrors(figureErrors);
   lap("validate");
   const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session).catch((err: unknown) => {
     if (!(err instanceof DeckError) || err.code !== "FILE_NOT_FOUND") throw err;
@@ -140,7 +137,8 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("package");
   const path = await writeDeck(bytes, join(opts.outDir, audience.file));
   lap("write");
-  const extras = opts.pdf || opts.preview ? await exportDeck(path, opts) : [];
+  // LibreOffice and the image code are loaded only when asked for.
+  const extras = opts.pdf || opts.preview ? await (await import("./export/export-deck.js")).exportDeck(path, opts) : [];
   return { ...base, path, extras, ms: performance.now() - started };
 }
 
@@ -182,32 +180,4 @@ function localOrBuiltIn(baseDir: string, dir: string, probe = ""): string {
 export function timestampMs(deckDate: string, sourceDateEpoch?: number): number {
   if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return sourceDateEpoch * 1000;
   return Date.parse(`${deckDate}T00:00:00Z`);
-}
-
-/** PDF and preview pictures; LibreOffice and the image code are loaded only when asked for. */
-async function exportDeck(pptxPath: string, opts: BuildOptions): Promise<string[]> {
-  const { renderPdf, renderPages } = await import("./export/render-pdf.js");
-  const { mkdir, mkdtemp, rm } = await import("node:fs/promises");
-  const { tmpdir } = await import("node:os");
-  const { basename } = await import("node:path");
-  const pdfDir = opts.pdf ? opts.outDir : await mkdtemp(join(tmpdir(), "briefdeck-"));
-  const written: string[] = [];
-  try {
-    opts.onProgress?.(`rendering ${basename(pptxPath)} with LibreOffice…`);
-    const pdf = await renderPdf(pptxPath, pdfDir);
-    if (opts.pdf) written.push(pdf);
-    if (opts.preview) {
-      const { composeContactSheet } = await import("./assets/contact-sheet.js");
-      const dir = join(opts.outDir, "preview");
-      await mkdir(dir, { recursive: true });
-      opts.onProgress?.("drawing slide pictures and the contact sheet…");
-      const pages = await renderPages(pdf, dir);
-      const sheet = join(dir, basename(pdf, ".pdf") + "-sheet.png");
-      await composeContactSheet(pages, sheet);
-      written.push(...pages, sheet);
-    }
-  } finally {
-    if (!opts.pdf) await rm(pdfDir, { recursive: true, force: true });
-  }
-  return written;
 }

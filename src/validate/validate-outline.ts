@@ -5,6 +5,7 @@ import { DeckError, DeckErrors, MAX_REPORTED } from "../errors.js";
 import type { Deck, Section, Slide } from "../model/deck.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
 import { resolveAudiences } from "./check-audiences.js";
+import { checkFigures } from "./check-figures.js";
 import { checkReferences } from "./check-references.js";
 import { explainIssue } from "./explain-issues.js";
 import { OutlineSchema, SlideSchema, type FigureSpec, type Outline, type SlideSpec } from "./outline-schema.js";
@@ -39,7 +40,11 @@ export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
     }),
   }));
   if (errors.length > 0) throw new DeckErrors(dedupe(errors).slice(0, MAX_REPORTED));
-  return { meta: outline.deck, figures, sections, audiences, sourceMap };
+  const deck: Deck = { meta: outline.deck, figures, sections, audiences, sourceMap };
+  // One source of truth for every number: typed amounts and unused figures fail the build.
+  const figureErrors = checkFigures(deck, data);
+  if (figureErrors.length > 0) throw new DeckErrors(figureErrors.slice(0, MAX_REPORTED));
+  return deck;
 }
 
 function resolveSlide(slide: SlideSpec, path: DataPath, figures: Readonly<Record<string, FigureSpec>>, map: SourceMap, errors: DeckError[]): Slide {
