@@ -129,3 +129,40 @@ sections:
     expect(built.warnings.every((w) => w.info.pos?.line !== undefined)).toBe(true);
   });
 });
+
+describe("tables and charts under pressure", () => {
+  it("continues a long table on (cont.) slides with its header repeated", async () => {
+    const row = `          - ["${longWords} ${longWords}", "${longWords}", "x"]`;
+    const yaml = outline(`      - layout: table
+        title: A long table
+        notes: One. Two.
+        columns: [First, Second, Third]
+        rows:
+${Array.from({ length: 12 }, () => row).join("\n")}
+`);
+    const built = await buildYaml(yaml, { checkOnly: true });
+    const titles = built.placed.slides.map((s) => s.title);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles[1]).toBe("A long table (cont.)");
+    const tables = built.placed.slides.flatMap((s) => s.items.filter((i) => i.kind === "table"));
+    expect(tables.every((t) => t.kind === "table" && t.header.join() === "First,Second,Third")).toBe(true);
+    expect(tables.reduce((n, t) => n + (t.kind === "table" ? t.rows.length : 0), 0)).toBe(12);
+    expect(built.warnings.map((w) => w.code)).toContain("TEXT_CONTINUED");
+    assertInvariants(built.placed);
+  });
+
+  it("drops data labels that would run into one another, and shows the value axis instead", async () => {
+    const figs = Array.from({ length: 8 }, (_, i) => `  f${i}: { value: ${987654321 + i}, scale: trillion, unit: USD, period: "2020", label: "Item ${i}", source: main }\n`).join("");
+    const yaml = outline(`      - layout: chart
+        title: Big numbers
+        notes: One. Two.
+        chart: { title: Amounts, figures: [f0, f1, f2, f3, f4, f5, f6, f7] }
+`, figs);
+    const built = await buildYaml(yaml, { checkOnly: true });
+    const chart = built.placed.slides[0]!.items.find((i) => i.kind === "chart");
+    expect(chart && chart.kind === "chart" && chart.dataLabels).toBe(false);
+    const shipped = await buildDeck({ outline: "deck.yaml", outDir: "unused", checkOnly: true });
+    const small = shipped.placed.slides.flatMap((s) => s.items).find((i) => i.kind === "chart");
+    expect(small && small.kind === "chart" && small.dataLabels).toBe(true);
+  });
+});

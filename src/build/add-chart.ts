@@ -4,11 +4,10 @@
 import type { ChartSeriesData } from "../model/deck.js";
 import type { PlacedChart } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
-import { currencySymbol } from "../util/format.js";
+import { currencySymbol, SCALE_ABBREVIATION } from "../util/format.js";
 import type { ChartData, ChartOpts, Pptx, PptxSlide } from "./pptx-lib.js";
 import { xmlSafe } from "./safe-text.js";
 
-const SCALE_ABBREVIATION = { thousand: "k", million: "m", billion: "bn", trillion: "tn" } as const;
 
 /** Excel number format for a series' values: "$"General" bn", "#,##0", 0"%". */
 export function numberFormat(s: Pick<ChartSeriesData, "unit" | "scale" | "values">): string {
@@ -37,7 +36,7 @@ function baseOptions(chart: PlacedChart, theme: Theme): ChartOpts {
     // pptxgenjs picks colours with Math.random() when there are fewer colours than points (notes §1b).
     chartColors: Array.from({ length: colorCount }, (_, i) => chart.colors[i % chart.colors.length]!),
     showLegend: chart.data.series.length > 1, legendPos: "b", legendFontSize: chart.fontPt, legendFontFace: fonts.body, legendColor: colors.ink,
-    showValue: true, dataLabelFontSize: chart.fontPt, dataLabelFontFace: fonts.body, dataLabelColor: colors.ink,
+    showValue: chart.dataLabels, dataLabelFontSize: chart.fontPt, dataLabelFontFace: fonts.body, dataLabelColor: colors.ink,
     catAxisLabelColor: colors.ink, catAxisLabelFontSize: chart.fontPt, catAxisLabelFontFace: fonts.body,
     valAxisLabelColor: colors.slate, valAxisLabelFontSize: chart.fontPt, valAxisLabelFontFace: fonts.body,
     catAxisLineShow: true, catAxisLineColor: colors.rule,
@@ -57,12 +56,16 @@ function addBarLike(pptx: Pptx, slide: PptxSlide, chart: PlacedChart, theme: The
   const kind = chart.data.kind;
   const first = chart.data.series[0]!;
   slide.addChart(pptx.ChartType.bar, chart.data.series.map((s) => seriesData(chart, s)), {
-    // Data labels carry each value in the figure's format, so the value axis would only repeat them.
-    ...baseOptions(chart, theme), ...valueAxis(chart, theme, first, undefined), valAxisHidden: true,
+    // Data labels carry each value in the figure's format, so the value axis would only repeat them;
+    // when the labels do not fit, the axis (with its unit title and light gridlines) carries the values.
+    ...baseOptions(chart, theme), ...valueAxis(chart, theme, first, chart.dataLabels ? undefined : chart.axisTitles[0]),
+    valAxisHidden: chart.dataLabels,
+    ...(chart.dataLabels ? {} : { valGridLine: { color: theme.colors.rule, size: 0.75 } }),
     barDir: kind === "bar" ? "bar" : "col", barGrouping: kind === "stacked-column" ? "stacked" : "clustered", barGapWidthPct: 80,
     dataLabelPosition: kind === "stacked-column" ? "ctr" : "outEnd",
-    // Horizontal bars list categories top-down in the outline's order (pptxgenjs types omit maxMin).
-    ...(kind === "bar" ? ({ catAxisOrientation: "maxMin" } as unknown as ChartOpts) : {}),
+    // Horizontal bars list categories top-down in the outline's order, and the value axis stays at
+    // the bottom by crossing at the last category (pptxgenjs's types omit both values).
+    ...(kind === "bar" ? ({ catAxisOrientation: "maxMin", catAxisCrossesAt: "max", valAxisLabelPos: "high" } as unknown as ChartOpts) : {}),
   });
 }
 

@@ -139,3 +139,8 @@ export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, rul
 function clip(text: string): string {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
+
+/** "Title", then "Title (cont.)", "Title (cont. 3)"…: every slide keeps a unique title. */
+export function continuedTitle(title: string, page: number): string {
+  return page === 0 ? title : page === 1 ? `${title} (cont.)` : `${title} (cont. ${page + 1})`;
+}

@@ -13,12 +13,12 @@ type SingleLayout = (ctx: LayoutContext, slide: RenderedSlide) => PlacedItem[];
 /** Layouts whose content may continue on following slides. */
 type PagedLayout = (ctx: LayoutContext, slide: RenderedSlide) => Array<{ title: string; items: PlacedItem[] }>;
 
-const PAGED: Readonly<Partial<Record<SlideLayout, PagedLayout>>> = { bullets: layoutBullets, agenda: layoutAgenda };
+const PAGED: Readonly<Partial<Record<SlideLayout, PagedLayout>>> = { bullets: layoutBullets, agenda: layoutAgenda, table: layoutTable };
 
-const SINGLE: Readonly<Record<Exclude<SlideLayout, "bullets" | "agenda">, SingleLayout>> = {
+const SINGLE: Readonly<Record<Exclude<SlideLayout, "bullets" | "agenda" | "table">, SingleLayout>> = {
   title: layoutTitle, section: layoutSection, "two-columns": layoutTwoColumns,
   "key-figures": layoutKeyFigures, timeline: layoutTimeline, quote: layoutQuote, chart: layoutChart,
-  table: layoutTable, takeaways: layoutTakeaways, sources: layoutSources,
+  takeaways: layoutTakeaways, sources: layoutSources,
 };
 
 export interface LayoutResult {

@@ -1,9 +1,12 @@
 // Layout stage: the figure layouts (key figures, timeline, chart, table).
 import type { PlacedItem } from "../model/layout.js";
 import type { RenderedSlide } from "../model/rendered.js";
-import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { DeckError } from "../errors.js";
+import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
 import { columnGroups, columns, rect } from "./grid.js";
-import { lineHeightPt, textWidthPt } from "./measure-text.js";
+import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
+import type { ChartData } from "../model/deck.js";
+import { chartLabel } from "../util/format.js";
 
 const SOURCE_Y_IN = 6.3;
 
@@ -87,6 +90,7 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
     items.push({
       kind: "chart", ...chartRect, data: slide.chart, title: fieldText(slide, "chart-title"),
       axisTitles: fieldList(slide, "axis").map((f) => f.text), alt: fieldText(slide, "alt"), colors: ctx.theme.chartColors, fontPt: TYPE.chartPt,
+      dataLabels: dataLabelsFit(slide.chart, chartRect.wIn, chartRect.hIn, TYPE.chartPt),
     });
   }
   if (takeaway) {
@@ -99,28 +103,74 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   return [...items, ...sourceLine(ctx, slide)];
 }
 
-export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
-  const { items, body: BODY } = contentFrame(ctx, slide);
+/** Cell padding: 0.1 in on each side (build/ sets the same margins). */
+const CELL_PAD_IN = 0.2;
+
+/**
+ * Table: 18 pt down to 16 pt to fit; a longer table continues on "(cont.)" slides with its header
+ * repeated, and a single row taller than a slide is cut with "…" (and a warning).
+ */
+export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): Array<{ title: string; items: PlacedItem[] }> {
   const header = fieldList(slide, "header").map((f) => f.text);
   const cells = fieldList(slide, "cell");
   const rowCount = Math.max(0, ...cells.map((c) => Number(c.attrs["row"]) + 1));
-  const rows = Array.from({ length: rowCount }, (_, r) => header.map((_, c) => cells.find((x) => x.attrs["row"] === r && x.attrs["col"] === c)?.text ?? ""));
-  const area = rect(1, 12, BODY.yIn, BODY.hIn);
+  let rows = Array.from({ length: rowCount }, (_, r) => header.map((_, c) => cells.find((x) => x.attrs["row"] === r && x.attrs["col"] === c)?.text ?? ""));
+  const title = fieldText(slide, "title");
+  const first = contentFrame(ctx, slide);
+  const area = rect(1, 12, first.body.yIn, first.body.hIn);
   // Column widths follow the longest text in each column, within bounds.
   const weights = header.map((h, c) => Math.min(60, Math.max(12, h.length, ...rows.map((r) => r[c]!.length))));
   const total = weights.reduce((a, b) => a + b, 0);
   const colWIn = weights.map((w) => Math.round((w / total) * area.wIn * 1000) / 1000);
-  const padIn = 0.2;
-  const heightAt = (pt: number): { rowH: number[] } => {
-    const lineIn = lineHeightPt(pt) / 72;
-    const rowH = [header, ...rows].map((row, r) => padIn + lineIn * Math.max(...row.map((t, c) =>
-      Math.ceil(textWidthPt(t, pt, r === 0) / ((colWIn[c]! - 0.2) * 72 * 0.9)) || 1)));
-    return { rowH };
-  };
+  const rowHeight = (row: readonly string[], pt: number, bold: boolean) =>
+    CELL_PAD_IN + (lineHeightPt(pt) / 72) * Math.max(1, ...row.map((t, c) => wrapLines(t, pt, (colWIn[c]! - CELL_PAD_IN) * 72 * 0.96, bold).length));
+  const heights = (pt: number) => ({ head: rowHeight(header, pt, true), body: rows.map((r) => rowHeight(r, pt, false)) });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
   let fontPt = 18;
-  while (fontPt > TYPE.bodyMinPt && heightAt(fontPt).rowH.reduce((a, b) => a + b, 0) > area.hIn) fontPt--;
-  const rowH = heightAt(fontPt).rowH;
-  if (rowH.reduce((a, b) => a + b, 0) > area.hIn) overflow(ctx, slide, "table");
-  items.push({ kind: "table", ...area, hIn: Math.min(area.hIn, rowH.reduce((a, b) => a + b, 0)), header, rows, colWIn, fontPt, rowHIn: rowH });
-  return items;
+  while (fontPt > TYPE.bodyMinPt && heights(fontPt).head + sum(heights(fontPt).body) > area.hIn) fontPt--;
+  // A row that cannot fit on a slide of its own is cut, cell by cell, word by word.
+  const room = area.hIn - heights(fontPt).head - 0.3;
+  rows = rows.map((row) => {
+    if (rowHeight(row, fontPt, false) <= room) return row;
+    overflow(ctx, slide, "table row");
+    return row.map((t, c) => fitOrCut([{ text: t }], { xIn: 0, yIn: 0, wIn: colWIn[c]! - CELL_PAD_IN, hIn: room - CELL_PAD_IN }, { maxPt: fontPt, minPt: fontPt }).texts[0]?.text ?? "");
+  });
+  const { head, body } = heights(fontPt);
+  const pages: number[][] = [[]];
+  let used = head;
+  body.forEach((h, r) => {
+    if (pages[pages.length - 1]!.length > 0 && used + h > area.hIn) { pages.push([]); used = head; }
+    pages[pages.length - 1]!.push(r);
+    used += h;
+  });
+  if (pages.length > 1) {
+    ctx.warn(new DeckError({
+      code: "TEXT_CONTINUED", severity: "warning", pos: slide.pos,
+      message: `the table of "${title.slice(0, 48)}" does not fit one slide at ${fontPt} pt and continues over ${pages.length} slides`,
+      hint: "shorten the cells or split the table in the outline",
+    }));
+  }
+  return pages.map((page, i) => {
+    const pageTitle = continuedTitle(title, i);
+    const { items, body: B } = i === 0 ? first : contentFrame(ctx, slide, pageTitle);
+    const rowHIn = [head, ...page.map((r) => body[r]!)];
+    items.push({ kind: "table", ...rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
+    return { title: pageTitle, items };
+  });
+}
+
+/**
+ * Whether data labels fit without running into one another: beside each bar of a bar chart, above
+ * each column (within its share of the width) of a column or line chart. Pie and doughnut labels
+ * sit inside their slices.
+ */
+function dataLabelsFit(chart: ChartData, wIn: number, hIn: number, fontPt: number): boolean {
+  if (chart.kind === "pie" || chart.kind === "doughnut") return true;
+  const labels = chart.series.flatMap((s) => s.values.map((v) => chartLabel(v, s.unit, s.scale)));
+  const widest = Math.max(...labels.map((l) => textWidthPt(l, fontPt))) / 72;
+  const slots = chart.categories.length * (chart.kind === "stacked-column" ? 1 : chart.series.length);
+  // LibreOffice wraps a data label wider than about an inch; a wrapped label runs into the next bar.
+  if (chart.kind === "bar") return widest <= Math.min(wIn * 0.22, 1.05) && (hIn * 0.7) / slots >= (lineHeightPt(fontPt) / 72) * 1.1;
+  return widest <= Math.min(((wIn * 0.85) / slots) * 0.9, 1.05);
 }

@@ -3,7 +3,7 @@ import { DeckError } from "../errors.js";
 import type { Paragraph, PlacedItem, PlacedText, Rect } from "../model/layout.js";
 import type { RenderedSlide, TextField } from "../model/rendered.js";
 import { fitText, measureAt, type FitParagraph } from "./fit-text.js";
-import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
+import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
 import { rect } from "./grid.js";
 
 const INDENT_PT = [21.6, 43.2] as const;
@@ -226,9 +226,4 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): Array<{ 
     }
     return { title: pageTitle, items };
   });
-}
-
-/** "Title", then "Title (cont.)", "Title (cont. 3)"…: every slide keeps a unique title. */
-export function continuedTitle(title: string, page: number): string {
-  return page === 0 ? title : page === 1 ? `${title} (cont.)` : `${title} (cont. ${page + 1})`;
 }

@@ -76,6 +76,11 @@ export interface PlacedChart extends Rect {
   readonly alt: string;
   readonly colors: readonly Hex[];
   readonly fontPt: number;
+  /**
+   * Data labels on the bars or points. Off when they would not fit beside one another (long
+   * amounts, many categories): the value axis, with its unit title, carries the values instead.
+   */
+  readonly dataLabels: boolean;
 }
 
 export interface PlacedTable extends Rect {

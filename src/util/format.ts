@@ -73,3 +73,12 @@ export function formatDate(text: string): string {
   if (!month) return m[1]!;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
+
+/** Scale words as chart labels abbreviate them. */
+export const SCALE_ABBREVIATION = { thousand: "k", million: "m", billion: "bn", trillion: "tn" } as const;
+
+/** A chart data label as the chart's number format shows it: (0.5, "USD", "billion") -> "$0.5 bn". */
+export function chartLabel(value: number, unit: string, scale: FigureSpec["scale"]): string {
+  const symbol = CURRENCY_SYMBOL[unit] ?? "";
+  return `${symbol}${formatNumber(value)}${scale ? ` ${SCALE_ABBREVIATION[scale]}` : ""}${unit === "percent" ? "%" : ""}`;
+}
