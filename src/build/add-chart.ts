@@ -79,7 +79,7 @@ function addLine(pptx: Pptx, slide: PptxSlide, chart: PlacedChart, theme: Theme)
 function addRound(pptx: Pptx, slide: PptxSlide, chart: PlacedChart, theme: Theme): void {
   const s = chart.data.series[0]!;
   slide.addChart(chart.data.kind === "pie" ? pptx.ChartType.pie : pptx.ChartType.doughnut, [seriesData(chart, s)], {
-    ...baseOptions(chart, theme), showLegend: true, legendPos: "r", showPercent: false, showValue: true,
+    ...baseOptions(chart, theme), showLegend: true, legendPos: "r", showPercent: false, showValue: chart.dataLabels,
     dataLabelFormatCode: numberFormat(s), dataLabelPosition: chart.data.kind === "pie" ? "bestFit" : undefined,
     dataLabelColor: theme.colors.white, ...(chart.data.kind === "doughnut" ? { holeSize: 55 } : {}),
   });

@@ -162,11 +162,16 @@ export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): Array<{ t
 
 /**
  * Whether data labels fit without running into one another: beside each bar of a bar chart, above
- * each column (within its share of the width) of a column or line chart. Pie and doughnut labels
- * sit inside their slices.
+ * each column (within its share of the width) of a column or line chart, inside each slice of a
+ * pie or doughnut.
  */
 function dataLabelsFit(chart: ChartData, wIn: number, hIn: number, fontPt: number): boolean {
-  if (chart.kind === "pie" || chart.kind === "doughnut") return true;
+  if (chart.kind === "pie" || chart.kind === "doughnut") {
+    // Labels sit inside the slices: only where every slice is wide enough to hold one.
+    const values = chart.series[0]?.values ?? [];
+    const total = values.reduce((a, v) => a + Math.abs(v), 0);
+    return values.length <= 6 && total > 0 && values.every((v) => Math.abs(v) / total >= 0.07);
+  }
   const labels = chart.series.flatMap((s) => s.values.map((v) => chartLabel(v, s.unit, s.scale)));
   const widest = Math.max(...labels.map((l) => textWidthPt(l, fontPt))) / 72;
   const slots = chart.categories.length * (chart.kind === "stacked-column" ? 1 : chart.series.length);
