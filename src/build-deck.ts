@@ -133,7 +133,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("assets");
   const raw = await buildPptx(placed, p.theme, images);
   lap("pptxgenjs");
-  const bytes = await packageDeck(raw, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
+  const bytes = packageDeck(raw, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
   lap("package");
   const path = await writeDeck(bytes, join(opts.outDir, audience.file));
   lap("write");

@@ -8,7 +8,7 @@ import { fixCoreProperties } from "./fix-package.js";
  * #1306 / #1242 / #1396 (PR #1327): each workbook's table range is written as `A1:D5'` with a
  * stray apostrophe, and Keynote then drops the chart. Their core.xml dates are `new Date()` too.
  */
-export async function fixWorkbooks(parts: Parts, timestampMs: number): Promise<void> {
+export function fixWorkbooks(parts: Parts, timestampMs: number): void {
   for (const name of [...parts.keys()].filter((n) => /^ppt\/embeddings\/.*\.xlsx$/.test(n)).sort()) {
     const book = readZip(parts.get(name)!);
     for (const table of [...book.keys()].filter((n) => /^xl\/tables\/.*\.xml$/.test(n))) {

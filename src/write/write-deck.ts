@@ -1,5 +1,6 @@
 // Write stage: bytes -> out/<file>. Written to a temporary file beside the target and renamed into
 // place, so a failed or interrupted build never leaves a half-written deck or clobbers the last one.
+import { rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DeckError } from "../errors.js";
@@ -28,7 +29,7 @@ export async function writeDeck(bytes: Uint8Array, outPath: string): Promise<str
 }
 
 /** Synchronous cleanup for signal handlers (Ctrl-C). */
-export function removePendingSync(rmSync: (p: string, o: { force: boolean }) => void): void {
+export function removePendingSync(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });
   pending.clear();
 }
