@@ -15,7 +15,7 @@ const outline = parse(readFileSync("deck.yaml", "utf8")) as {
   sections: Array<{ title: string; slides: VariantSlide[] }>;
 };
 
-const titlesOf = (deck: Pptx) => Array.from({ length: deck.slideCount() }, (_, i) => deck.slideShapes(i + 1).find((s) => s.placeholder === "title")!.text);
+const titlesOf = (deck: Pptx) => Array.from({ length: deck.slideCount() }, (_, i) => deck.title(i + 1)!);
 const agendaOf = (deck: Pptx) => {
   const n = titlesOf(deck).findIndex((_, i) => deck.text(`ppt/slides/slide${i + 1}.xml`).includes("hlinksldjump")) + 1;
   return deck.slideShapes(n).filter((s) => s.name && /^\s*\S/.test(s.text)).map((s) => s.text);

@@ -9,6 +9,7 @@ import { buildDeck } from "../src/build-deck.js";
 import { buildYaml, tempDir } from "./_helpers/build.js";
 import { pptxCheck } from "./_helpers/checks.js";
 import { openPptx } from "./_helpers/pptx.js";
+import { streamingProblems, walkLocalHeaders } from "./_helpers/zip-walk.js";
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
@@ -162,5 +163,17 @@ describe("reproducible output", () => {
     const nameLength = bytes.readUInt16LE(26);
     expect(bytes.subarray(30, 30 + nameLength).toString()).toBe("[Content_Types].xml");
     expect(Object.keys(openPptx(bytes).files).some((n) => n.endsWith("/"))).toBe(false);
+  });
+
+  it("gives every entry, stored or deflated, its real CRC and sizes in the local header and no data descriptor", async () => {
+    // LibreOffice 24.8.2+ calls a STORED entry with a data descriptor corrupt, and Java's
+    // ZipInputStream (Apache POI from a stream) cannot read it.
+    const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir() });
+    const bytes = readFileSync(built.path!);
+    const entries = walkLocalHeaders(bytes);
+    expect(entries.map((e) => e.name)).toEqual(Object.keys(openPptx(bytes).files));
+    expect(entries.some((e) => e.method === 0 && e.name.endsWith(".png"))).toBe(true);
+    expect(entries.some((e) => e.method === 0 && e.name.endsWith(".xlsx"))).toBe(true);
+    expect(streamingProblems(bytes)).toEqual([]);
   });
 });

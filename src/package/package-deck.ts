@@ -3,12 +3,15 @@
 import { renumberCharts } from "./fix-chart-names.js";
 import { fixCharts } from "./fix-charts.js";
 import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMasterTheme, fixPresentation } from "./fix-package.js";
+import { fixTitlePlaceholders } from "./fix-placeholders.js";
 import { fixWorkbooks } from "./fix-workbooks.js";
 import { writeZip, type Parts } from "./zip-io.js";
 
 /** Fixes `parts` (from build/) in place and zips them. */
 export function packageDeck(parts: Parts, timestampMs: number): Buffer {
   renumberCharts(parts);
+  // The title slide's layout is named after the briefdeck layout "title" (build/masters.ts).
+  fixTitlePlaceholders(parts, new Set(["title"]));
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);

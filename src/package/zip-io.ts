@@ -1,8 +1,17 @@
-// Package stage: reading pptxgenjs's zip and writing ours. Entries are written in a fixed order,
-// with a fixed DOS timestamp, and compressed with Node's native zlib (fflate only lays out the
-// archive), so the same input gives the same bytes whatever the clock or time zone.
+// Package stage: reading pptxgenjs's parts and writing ours as a zip. Entries are written in a fixed
+// order with a fixed DOS timestamp and compressed with Node's native zlib, so the same input gives the
+// same bytes whatever the clock or time zone.
+//
+// Why the archive is laid out here rather than by a library: every entry must carry its real CRC-32
+// and sizes in its local header, with no data descriptor (general purpose bit 3). LibreOffice 24.8.2+
+// refuses STORED entries with a descriptor as corrupt (ZipPackage::checkZipEntriesWithDD, bug 163818;
+// zlib-ng/minizip-ng#830) and java.util.zip.ZipInputStream cannot read them ("only DEFLATED entries can
+// have EXT descriptor"), so Apache POI cannot open such a deck from a stream. fflate's streaming Zip
+// always sets bit 3; its zipSync and JSZip deflate in JavaScript, two to four times slower than zlib;
+// yazl computes CRCs in JavaScript and pumps one entry per event-loop turn. The format below is
+// APPNOTE.TXT 6.3.10 §4.3.7 (local header), §4.3.12 (central directory) and §4.3.16 (end record).
 import { crc32, deflateRawSync } from "node:zlib";
-import { unzipSync, Zip, type ZipInputFile } from "fflate";
+import { unzipSync } from "fflate";
 
 /** Parts of a package by name, in no particular order. */
 export type Parts = Map<string, Uint8Array>;
@@ -12,6 +21,19 @@ const DEFLATE_LEVEL = 3;
 
 /** Images and embedded workbooks are compressed already; deflating them again costs time for nothing. */
 const ALREADY_COMPRESSED = /\.(png|jpe?g|gif|webp|xlsx|docx|pptx|zip)$/i;
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+/** Version 2.0: deflate. Made by "MS-DOS" (0), as most writers of OOXML packages say. */
+const VERSION = 20;
+/** General purpose flag bit 11: names are UTF-8. Bit 3 (data descriptor) is never set. */
+const FLAG_UTF8 = 1 << 11;
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
+/** Without Zip64, counts are 16-bit and offsets and sizes 32-bit. */
+const MAX_ENTRIES = 0xffff;
+const MAX_OFFSET = 0xffffffff;
 
 export function readZip(bytes: Uint8Array): Parts {
   const parts: Parts = new Map();
@@ -27,22 +49,73 @@ function entryOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function writeZip(parts: Parts, timestampMs: number): Buffer {
-  // DOS timestamps are written from local-time fields; a Date whose local fields equal the UTC
-  // ones makes the bytes independent of TZ.
+/** DOS date and time fields (local header §4.4.6) of a UTC instant; years 1980 to 2107. */
+export function dosDateTime(timestampMs: number): { date: number; time: number } {
   const t = new Date(timestampMs);
-  const mtime = new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  const year = t.getUTCFullYear();
+  if (!Number.isFinite(timestampMs) || year < 1980 || year > 2107) throw new RangeError(`zip timestamps cover 1980 to 2107, not ${Number.isFinite(timestampMs) ? year : timestampMs}`);
+  return {
+    date: ((year - 1980) << 9) | ((t.getUTCMonth() + 1) << 5) | t.getUTCDate(),
+    time: (t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | (t.getUTCSeconds() >> 1),
+  };
+}
+
+interface Entry { readonly name: Buffer; readonly method: number; readonly crc: number; readonly size: number; readonly data: Uint8Array; readonly offset: number }
+
+export function writeZip(parts: Parts, timestampMs: number): Buffer {
+  const { date, time } = dosDateTime(timestampMs);
+  const names = [...parts.keys()].sort(entryOrder);
+  if (names.length > MAX_ENTRIES) throw new RangeError(`a package of ${names.length} parts needs Zip64, which is not written`);
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, chunk) => { if (err) failure = err; else chunks.push(chunk); });
-  for (const name of [...parts.keys()].sort(entryOrder)) {
-    const data = parts.get(name)!;
-    const store = ALREADY_COMPRESSED.test(name);
-    const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: store ? 0 : 8, mtime };
-    zip.add(file);
-    file.ondata!(null, (store ? data : deflateRawSync(data, { level: DEFLATE_LEVEL })) as Uint8Array<ArrayBuffer>, true);
+  const entries: Entry[] = [];
+  let offset = 0;
+  for (const part of names) {
+    const raw = parts.get(part)!;
+    const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
+    const data = store ? raw : deflateRawSync(raw, { level: DEFLATE_LEVEL });
+    const entry: Entry = { name: Buffer.from(part, "utf8"), method: store ? METHOD_STORED : METHOD_DEFLATED, crc: crc32(raw), size: raw.length, data, offset };
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
+    header.writeUInt16LE(VERSION, 4);
+    header.writeUInt16LE(FLAG_UTF8, 6);
+    header.writeUInt16LE(entry.method, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    header.writeUInt32LE(entry.crc, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(raw.length, 22);
+    header.writeUInt16LE(entry.name.length, 26);
+    header.writeUInt16LE(0, 28);
+    chunks.push(header, entry.name, data);
+    entries.push(entry);
+    offset += header.length + entry.name.length + data.length;
+    if (offset > MAX_OFFSET) throw new RangeError("the package is over 4 GiB, which needs Zip64");
   }
-  zip.end();
-  if (failure) throw failure;
+  const directoryStart = offset;
+  for (const e of entries) {
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(CENTRAL_HEADER, 0);
+    record.writeUInt16LE(VERSION, 4);
+    record.writeUInt16LE(VERSION, 6);
+    record.writeUInt16LE(FLAG_UTF8, 8);
+    record.writeUInt16LE(e.method, 10);
+    record.writeUInt16LE(time, 12);
+    record.writeUInt16LE(date, 14);
+    record.writeUInt32LE(e.crc, 16);
+    record.writeUInt32LE(e.data.length, 20);
+    record.writeUInt32LE(e.size, 24);
+    record.writeUInt16LE(e.name.length, 28);
+    // extra field length, comment length, disk number, internal and external attributes: all 0
+    record.writeUInt32LE(e.offset, 42);
+    chunks.push(record, e.name);
+    offset += record.length + e.name.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(offset - directoryStart, 12);
+  end.writeUInt32LE(directoryStart, 16);
+  chunks.push(end);
   return Buffer.concat(chunks);
 }

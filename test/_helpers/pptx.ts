@@ -12,7 +12,12 @@ export interface Pptx {
   /** Text of every a:t run in a slide, in document order. */
   slideTexts(n: number): string[];
   /** Each text shape's paragraphs joined, in document order. */
-  slideShapes(n: number): Array<{ name: string; text: string; placeholder: string | null; xEmu: number; yEmu: number; cxEmu: number; cyEmu: number }>;
+  slideShapes(n: number): Array<{ name: string; text: string; placeholder: string | null; placeholderIdx: number | null; xEmu: number; yEmu: number; cxEmu: number; cyEmu: number }>;
+  /**
+   * The slide's title as python-pptx finds it: the placeholder with idx 0 (no idx attribute), of
+   * type title or ctrTitle. Undefined when there is none.
+   */
+  title(n: number): string | undefined;
   notes(n: number): string;
   /** Targets of a part's relationships by type suffix (e.g. "chart"). */
   rels(part: string, type?: string): Array<{ id: string; target: string; type: string }>;
@@ -46,10 +51,15 @@ export function openPptx(pathOrBytes: string | Uint8Array): Pptx {
       return [{
         name: all(sp, "p:cNvPr")[0]?.getAttribute("name") ?? "",
         text: paras.join("\n"), placeholder: ph ? ph.getAttribute("type") : null,
+        placeholderIdx: ph ? Number(ph.getAttribute("idx") ?? 0) : null,
         xEmu: Number(off?.getAttribute("x") ?? NaN), yEmu: Number(off?.getAttribute("y") ?? NaN),
         cxEmu: Number(ext?.getAttribute("cx") ?? NaN), cyEmu: Number(ext?.getAttribute("cy") ?? NaN),
       }];
     }),
+    title(n) {
+      const found = this.slideShapes(n).filter((s) => s.placeholderIdx === 0 && (s.placeholder === "title" || s.placeholder === "ctrTitle"));
+      return found[0]?.text;
+    },
     notes: (n) => {
       const doc = xml(`ppt/notesSlides/notesSlide${n}.xml`);
       const body = all(doc, "p:sp").find((sp) => all(sp, "p:ph")[0]?.getAttribute("type") === "body");
