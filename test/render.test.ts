@@ -1,10 +1,10 @@
 // The shipped deck rendered by LibreOffice headless: one PDF page per slide, and every slide's text
 // on its page (LibreOffice silently drops text it cannot read, so this is what catches it).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildDeck } from "../src/build-deck.js";
+import { buildAllAudiences, buildDeck } from "../src/build-deck.js";
 import { tempDir } from "./_helpers/build.js";
 import { openPptx, squash, type Pptx } from "./_helpers/pptx.js";
 
@@ -48,5 +48,19 @@ describe("LibreOffice render of the shipped deck", () => {
     const text = norm(pages[chartPage]!);
     for (const label of ["$0.5 bn", "$3 bn", "$7 bn", "IMF follow-up bailout"]) expect(text).toContain(norm(label));
     expect(readFileSync(pdf).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe("LibreOffice round trip of every audience's deck", () => {
+  it("saves each as ODP without failing (25.2 once aborted on a layout named \"table\")", async () => {
+    const dir = tempDir();
+    const built = await buildAllAudiences({ outline: "deck.yaml", outDir: dir });
+    const decks = built.map((b) => b.path!);
+    execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "odp", "--outdir", join(dir, "odp"), ...decks], { stdio: "pipe", timeout: 300_000 });
+    for (const d of decks) {
+      const odp = join(dir, "odp", d.slice(dir.length + 1).replace(/\.pptx$/, ".odp"));
+      expect(existsSync(odp), odp).toBe(true);
+      expect(statSync(odp).size).toBeGreaterThan(10_000);
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { addChart } from "./add-chart.js";
 import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
-import { defineMasters } from "./masters.js";
+import { defineMasters, LAYOUT_NAMES } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
 import { escapeXml, xmlSafe } from "./safe-text.js";
@@ -31,7 +31,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       section = placed.sectionTitle;
       pptx.addSection({ title: xmlSafe(section) });
     }
-    const slide = pptx.addSlide({ masterName: placed.master, sectionTitle: xmlSafe(section) });
+    const slide = pptx.addSlide({ masterName: LAYOUT_NAMES[placed.master], sectionTitle: xmlSafe(section) });
     for (const item of placed.items) {
       switch (item.kind) {
         case "text": addText(slide, item, theme, index); break;

@@ -7,6 +7,17 @@ import type { Pptx } from "./pptx-lib.js";
 
 const NUMBER_BOX = { x: 11.483, y: 6.95, w: 1.25, h: 0.3 } as const;
 
+/**
+ * The name each layout carries in the file, as PowerPoint names its own ("Title Slide", "Section
+ * Header"). Not the layout ids: LibreOffice 25.2 aborts (SIGABRT in XMLStyleExport::exportStyle)
+ * when it saves a deck with a layout named "table" as ODP, a name ODF uses for a style family.
+ */
+export const LAYOUT_NAMES: Readonly<Record<SlideLayout, string>> = {
+  title: "Title Slide", section: "Section Header", agenda: "Agenda", bullets: "Bullets", "two-columns": "Two Columns",
+  "key-figures": "Key Figures", timeline: "Timeline", quote: "Quote", chart: "Chart", table: "Table", takeaways: "Takeaways",
+  sources: "Sources",
+};
+
 export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme: Theme): void {
   const titleBoxes = new Map<SlideLayout, PlacedText | undefined>();
   for (const s of slides) {
@@ -17,7 +28,7 @@ export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme:
   for (const [name, title] of titleBoxes) {
     const onNavy = name === "section";
     pptx.defineSlideMaster({
-      title: name,
+      title: LAYOUT_NAMES[name],
       background: { color: onNavy ? theme.colors.navy : theme.colors.white },
       objects: title ? [{
         placeholder: {

@@ -10,8 +10,7 @@ import { writeZip, type Parts } from "./zip-io.js";
 /** Fixes `parts` (from build/) in place and zips them. */
 export function packageDeck(parts: Parts, timestampMs: number): Buffer {
   renumberCharts(parts);
-  // The title slide's layout is named after the briefdeck layout "title" (build/masters.ts).
-  fixTitlePlaceholders(parts, new Set(["title"]));
+  fixTitlePlaceholders(parts);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);
