@@ -1,83 +1,152 @@
-// Figures as data: native charts whose categories, values, format and workbook come from `figures`.
+// Figures as data: native charts whose categories, values, number formats, colours, labels and
+// workbooks come from `figures`, read back from the .pptx.
 import { readFileSync } from "node:fs";
-import { unzipSync } from "fflate";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
+import { contrastRatio } from "../src/a11y/contrast.js";
 import { buildErrors, buildYaml, tempDir } from "./_helpers/build.js";
+import { chartSlides, chartsOn, type ReadChart } from "./_helpers/charts.js";
 import { pptxCheck } from "./_helpers/checks.js";
 import { outline, posOf } from "./_helpers/outline.js";
 import { openPptx, type Pptx } from "./_helpers/pptx.js";
 
 const shipped = parse(readFileSync("deck.yaml", "utf8")) as { figures: Record<string, { value: number; scale?: string; label: string }> };
-
-/** Chart parts a slide links to, with the slide's graphic frame alt text. */
-function chartsOf(deck: Pptx, slide: number) {
-  return deck.rels(`ppt/slides/slide${slide}.xml`, "chart").map((r) => ({ part: partOf(r.target) }));
-}
-
-/** A relationship target from a part under ppt/xxx/, as a package part name. */
-function partOf(target: string): string {
-  return target.startsWith("/") ? target.slice(1) : `ppt/${target.replace(/^\.\.\//, "")}`;
-}
-
-function seriesOf(deck: Pptx, part: string) {
-  const doc = deck.xml(part);
-  return Array.from(doc.getElementsByTagName("c:ser")).map((ser) => ({
-    name: ser.getElementsByTagName("c:tx")[0]?.getElementsByTagName("c:v")[0]?.textContent,
-    categories: Array.from(ser.getElementsByTagName("c:cat")[0]!.getElementsByTagName("c:pt")).map((p) => p.getElementsByTagName("c:v")[0]!.textContent),
-    values: Array.from(ser.getElementsByTagName("c:val")[0]!.getElementsByTagName("c:pt")).map((p) => Number(p.getElementsByTagName("c:v")[0]!.textContent)),
-    format: ser.getElementsByTagName("c:dLbls")[0]?.getElementsByTagName("c:numFmt")[0]?.getAttribute("formatCode"),
-  }));
-}
-
-function workbookValues(deck: Pptx, chartPart: string): string {
-  const rel = deck.rels(chartPart, "package")[0]!;
-  const book = unzipSync(deck.files[partOf(rel.target)]!);
-  const sheet = new TextDecoder().decode(book["xl/worksheets/sheet1.xml"]);
-  const shared = new TextDecoder().decode(book["xl/sharedStrings.xml"]);
-  const table = new TextDecoder().decode(book["xl/tables/table1.xml"]);
-  return sheet + shared + table;
-}
+const USD_BN_1 = '"$"#,##0.0" bn";-"$"#,##0.0" bn"';
 
 describe("the shipped deck's chart", () => {
-  let deck: Pptx;
-  let slide: number;
+  let chart: ReadChart;
   beforeAll(async () => {
-    const result = await buildDeck({ outline: "deck.yaml", outDir: tempDir() });
-    deck = openPptx(result.path!);
-    slide = Array.from({ length: deck.slideCount() }, (_, i) => i + 1).find((n) => chartsOf(deck, n).length > 0)!;
+    const deck = openPptx((await buildDeck({ outline: "deck.yaml", outDir: tempDir() })).path!);
+    chart = chartsOn(deck, chartSlides(deck)[0]!)[0]!;
   });
 
-  it("is a native bar chart of the three dollar figures, exact", () => {
-    const [chart] = chartsOf(deck, slide);
-    expect(deck.has(chart!.part)).toBe(true);
-    const xml = deck.text(chart!.part);
-    expect(xml).toContain("<c:barChart>");
-    expect(xml).toContain('<c:barDir val="bar"/>');
-    const series = seriesOf(deck, chart!.part);
-    expect(series).toHaveLength(1);
+  it("is a native bar chart of the three dollar figures, exact, labelled in one format", () => {
+    expect(chart.kinds).toEqual(["c:barChart"]);
+    expect(chart.xml).toContain('<c:barDir val="bar"/>');
+    expect(chart.series).toHaveLength(1);
     const ids = ["delegation_exports", "imf_standby", "imf_followup"];
-    expect(series[0]!.categories).toEqual(ids.map((id) => shipped.figures[id]!.label));
-    // $500 million, $3 billion, $7 billion, shown in billions.
-    expect(series[0]!.values).toEqual([0.5, 3, 7]);
-    expect(series[0]!.format).toBe('"$"General" bn"');
+    expect(chart.series[0]!.categories).toEqual(ids.map((id) => shipped.figures[id]!.label));
+    // $500 million, $3 billion, $7 billion, shown in billions with one decimal and thousands separators.
+    expect(chart.series[0]!.values).toEqual([0.5, 3, 7]);
+    expect(chart.series[0]!.format).toBe(USD_BN_1);
+    expect(chart.series[0]!.labelFormat).toBe(USD_BN_1);
+    expect(chart.series[0]!.labelPosition).toBe("outEnd");
   });
 
-  it("embeds a workbook holding the same values, with a valid table range", () => {
-    const [chart] = chartsOf(deck, slide);
-    const book = workbookValues(deck, chart!.part);
-    for (const v of ["0.5", "3", "7"]) expect(book).toContain(`<v>${v}</v>`);
-    expect(book).toContain("IMF follow-up bailout");
-    expect(book).toMatch(/ref="A1:[A-Z]+\d+"/);
-    expect(book).not.toContain("'\"");
+  it("embeds a workbook whose table columns are its header cells, with the chart's number format on every value", () => {
+    const { header, tableColumns, cells } = chart.workbook;
+    expect(header).toEqual(["Category", "US dollar amounts in the source, compared"]);
+    expect(tableColumns).toEqual(header);
+    expect(["B2", "B3", "B4"].map((r) => cells.get(r))).toEqual([
+      { value: "0.5", format: USD_BN_1 }, { value: "3", format: USD_BN_1 }, { value: "7", format: USD_BN_1 },
+    ]);
   });
 
-  it("carries alt text generated from its data, and a source line", () => {
-    const frame = deck.xml(`ppt/slides/slide${slide}.xml`).getElementsByTagName("p:graphicFrame")[0]!;
-    const alt = frame.getElementsByTagName("p:cNvPr")[0]!.getAttribute("descr");
-    expect(alt).toBe("Bar chart, US dollar amounts in the source, compared: Delegation firms' combined exports over $500 million; IMF package, 2023 $3 billion; IMF follow-up bailout $7 billion");
-    expect(deck.slideTexts(slide).join(" ")).toMatch(/^.*Source: .*Navigating Economic Challenges/);
+  it("carries alt text generated from its data", () => {
+    expect(chart.alt).toBe("Bar chart, US dollar amounts in the source, compared: Delegation firms' combined exports over $500 million; IMF package, 2023 $3 billion; IMF follow-up bailout $7 billion");
+  });
+});
+
+describe("charts of an outline on another subject (energy investment)", () => {
+  let deck: Pptx;
+  let path: string;
+  const chart = (title: string): ReadChart => {
+    for (const n of chartSlides(deck)) if (deck.title(n) === title) return chartsOn(deck, n)[0]!;
+    throw new Error(`no chart slide "${title}"`);
+  };
+  beforeAll(async () => {
+    const built = await buildDeck({ outline: "test/fixtures/energy/deck.yaml", outDir: tempDir() });
+    path = built.path!;
+    deck = openPptx(path);
+  });
+
+  it("passes pptx-check", () => {
+    expect(pptxCheck(path).problems).toBe(0);
+  });
+
+  it("formats each series of a combo chart in its own unit: dollars on the bars, × on the line and its axis", () => {
+    const c = chart("The gap keeps widening");
+    expect(c.kinds).toEqual(["c:barChart", "c:lineChart"]);
+    const [clean, fossil, ratio] = c.series;
+    expect([clean!.format, fossil!.format]).toEqual([USD_BN_1, USD_BN_1]);
+    expect(ratio!.format).toBe('#,##0.0"×";-#,##0.0"×"');
+    expect(ratio!.labelFormat).not.toContain("$");
+    expect(ratio!.values).toEqual([1.5, 1.7, 1.8]);
+    expect(ratio!.secondary).toBe(true);
+    expect(c.axes.find((a) => a.id === "4")!.format).toContain("×");
+    // The annotation replaces the 2024 point's label.
+    expect(ratio!.pointLabels.find((p) => p.idx === 2)?.text).toBe("1.8× · record");
+    // Every label inside a bar is readable on that bar.
+    expect(c.workbook.tableColumns).toEqual(["Category", "Clean energy", "Fossil fuels", "Clean-to-fossil ratio"]);
+  });
+
+  it("chooses the scale the figures are written in, not the largest: $757 billion stays billions", () => {
+    const c = chart("Trillions and billions on one scale");
+    expect(c.series[0]!.values).toEqual([2200, 757]);
+    expect(c.series[0]!.format).toBe('"$"#,##0" bn";-"$"#,##0" bn"');
+  });
+
+  it("computes derived figures exactly and cites them in text", () => {
+    const bullets = deck.slideTexts(1).join("\n");
+    expect(bullets).toContain("a ratio of 1.8×");
+    expect(bullets).toContain("$3,100 billion");
+    expect(bullets).toContain("64.5%");
+    expect(bullets).toContain("23.7%");
+    expect(bullets).toContain("$0.20 per kWh");
+  });
+
+  it("sorts and highlights: renewables first, in the accent colour, the rest muted", () => {
+    const s = chart("Renewables lead the clean segments").series[0]!;
+    expect(s.categories).toEqual(["Renewable power", "Efficiency and end use", "Grids", "Nuclear", "Storage"]);
+    expect(s.values).toEqual([771, 660, 400, 80, 54]);
+    const theme = JSON.parse(readFileSync("assets/themes/default.json", "utf8")) as { colors: Record<string, string>; chartColors: string[] };
+    const fillOf = (i: number) => s.pointFills.find((p) => p.idx === i)?.fill ?? s.fill;
+    expect(s.values.map((_, i) => fillOf(i))).toEqual([theme.chartColors[0], ...Array(4).fill(theme.colors["muted"])]);
+  });
+
+  it("draws a waterfall from stacked columns: a hidden base, signed steps, totals, every step labelled", () => {
+    const c = chart("Clean gains outweighed the fossil decline");
+    expect(c.series.map((s) => s.name)).toEqual(["Base (hidden)", "Increase", "Decrease", "Total", "Label position (hidden)"]);
+    expect(c.xml).toContain('<c:grouping val="stacked"/>');
+    expect(c.series[1]!.values).toEqual([null, 0.3, null, null]);
+    expect(c.series[2]!.values).toEqual([null, null, 0.1, null]);
+    expect(c.series[3]!.values).toEqual([2.4, null, null, 2.6]);
+    expect(c.series[2]!.format!.startsWith('"-"')).toBe(true);
+    expect(c.series[4]!.pointLabels.map((p) => p.text)).toEqual(["$2.4 tn", "+$0.3 tn", "-$0.1 tn", "$2.6 tn"]);
+    expect(c.workbook.tableColumns).toEqual(["Category", "Base (hidden)", "Increase", "Decrease", "Total", "Label position (hidden)"]);
+  });
+
+  it("draws a scatter chart with x and y in their own units", () => {
+    const c = chart("Cheaper technologies get built most");
+    expect(c.kinds).toEqual(["c:scatterChart"]);
+    expect(c.series[0]!.x).toEqual([44, 38, 70]);
+    expect(c.series[0]!.values).toEqual([450, 120, 40]);
+    const [x, y] = c.axes;
+    expect([x!.title, y!.title]).toEqual(["US$", "GW"]);
+    expect(c.workbook.tableColumns).toEqual(["Category", "Technologies (x)", "Technologies"]);
+  });
+
+  it("draws 100% stacked columns, doughnuts and areas natively", () => {
+    expect(chart("Clean's share of the total rose").xml).toContain('<c:grouping val="percentStacked"/>');
+    expect(chart("Oil takes the largest share of subsidies").kinds).toEqual(["c:doughnutChart"]);
+    expect(chart("Both segments grew, clean faster").kinds).toEqual(["c:areaChart"]);
+  });
+
+  it("gives every label on a fill a colour with 4.5:1 contrast against it", () => {
+    for (const n of chartSlides(deck)) {
+      for (const c of chartsOn(deck, n)) {
+        for (const s of c.series) {
+          const fills = new Map(s.pointFills.map((p) => [p.idx, p.fill]));
+          for (const p of s.pointLabels.filter((x) => x.color)) {
+            const fill = fills.get(p.idx) ?? s.fill;
+            if (fill && (s.labelPosition === "ctr" || s.labelPosition === "inEnd" || s.type === "c:doughnutChart")) {
+              expect(contrastRatio(p.color!, fill), `slide ${n} ${s.name} point ${p.idx}`).toBeGreaterThanOrEqual(4.5);
+            }
+          }
+        }
+      }
+    }
   });
 });
 
@@ -108,38 +177,54 @@ const chartSlide = (chart: string, title = "Money") => `      - layout: chart
         notes: Explain it. Then move on.
         chart:
 ${chart}`;
-
-describe("chart kinds chosen from the data", () => {
-  it.each([
-    ["two values of one unit", "          title: IMF\n          figures: [a, b]\n", "c:barChart", 'barDir val="col"', 1],
-    ["an explicit doughnut", "          title: Split\n          kind: doughnut\n          figures: [a, b]\n", "c:doughnutChart", "holeSize", 1],
-    ["an explicit line", "          title: Trend\n          kind: line\n          figures: [a, b]\n", "c:lineChart", "c:marker", 1],
-    ["a stacked column", "          title: Stack\n          kind: stacked-column\n          categories: [One]\n          series:\n            - { name: A, figures: [a] }\n            - { name: B, figures: [b] }\n", "c:barChart", 'grouping val="stacked"', 2],
-    ["two units as a combo", "          title: Mixed\n          categories: [2023]\n          series:\n            - { name: Money, figures: [a] }\n            - { name: Tons, figures: [t1] }\n", "c:lineChart", "c:barChart", 2],
-  ])("%s", async (_name, chart, element, detail, seriesCount) => {
-    const built = await buildYaml(outline(chartSlide(chart) + `      - layout: bullets
-        title: Cites the rest
-        notes: One. Two.
-        bullets:
-          - "{{fig \\"a\\"}} and {{fig \\"b\\"}} and {{fig \\"t1\\"}}"
-`, FIGURES));
-    const deck = openPptx(built.path!);
-    const part = chartsOf(deck, 1)[0]!.part;
-    const xml = deck.text(part);
-    expect(xml).toContain(`<${element}>`);
-    expect(xml).toContain(detail);
-    expect(seriesOf(deck, part)).toHaveLength(seriesCount);
-    expect(pptxCheck(built.path!).problems).toBe(0);
-  });
-});
-
-describe("chart and figure errors", () => {
-  const cite = `      - layout: bullets
+const cite = `      - layout: bullets
         title: Cites
         notes: One. Two.
         bullets:
           - "{{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}}"
 `;
+
+describe("chart kinds chosen from the data", () => {
+  it.each([
+    ["two values of one unit", "          title: IMF\n          figures: [a, b]\n", "c:barChart", 'barDir val="col"', 1],
+    ["an explicit doughnut", "          title: Split\n          kind: doughnut\n          figures: [a, b]\n", "c:doughnutChart", "holeSize", 1],
+    ["an explicit pie", "          title: Split\n          kind: pie\n          figures: [a, b]\n", "c:pieChart", "firstSliceAng", 1],
+    ["an explicit line", "          title: Trend\n          kind: line\n          figures: [a, b]\n", "c:lineChart", "c:marker", 1],
+    ["a stacked column", "          title: Stack\n          kind: stacked-column\n          categories: [One]\n          series:\n            - { name: A, figures: [a] }\n            - { name: B, figures: [b] }\n", "c:barChart", 'grouping val="stacked"', 2],
+    ["a stacked bar", "          title: Stack\n          kind: stacked-bar\n          categories: [One]\n          series:\n            - { name: A, figures: [a] }\n            - { name: B, figures: [b] }\n", "c:barChart", 'barDir val="bar"', 2],
+    ["two units as a combo", "          title: Mixed\n          categories: [2023]\n          series:\n            - { name: Money, figures: [a] }\n            - { name: Tons, figures: [t1] }\n", "c:lineChart", "c:barChart", 2],
+  ])("%s", async (_name, chart, element, detail, seriesCount) => {
+    const built = await buildYaml(outline(chartSlide(chart) + cite, FIGURES));
+    const deck = openPptx(built.path!);
+    const c = chartsOn(deck, 1)[0]!;
+    expect(c.xml).toContain(`<${element}>`);
+    expect(c.xml).toContain(detail);
+    expect(c.series).toHaveLength(seriesCount);
+    expect(pptxCheck(built.path!).problems).toBe(0);
+  });
+});
+
+describe("number formats", () => {
+  const money = (values: Array<[string, number, string | undefined]>, extra = "") => outline(chartSlide(`          title: Money\n          figures: [${values.map(([id]) => id).join(", ")}]\n${extra}`),
+    values.map(([id, v, scale]) => `  ${id}: { value: ${v}, ${scale ? `scale: ${scale}, ` : ""}unit: USD, period: "2024", label: L ${id}, source: main }\n`).join(""));
+
+  it("keeps thousands separators with decimals, and minor units of unscaled money", async () => {
+    const deck = openPptx((await buildYaml(money([["p", 2235.36, "billion"], ["q", 0.2, undefined]], "          kind: column\n          scale: billion\n"))).path!);
+    expect(chartsOn(deck, 1)[0]!.series[0]!.format).toBe('"$"#,##0.00" bn";-"$"#,##0.00" bn"');
+    const small = openPptx((await buildYaml(money([["p", 0.2, undefined], ["q", 1.5, undefined]]))).path!);
+    expect(chartsOn(small, 1)[0]!.series[0]!.format).toBe('"$"#,##0.00;-"$"#,##0.00');
+  });
+
+  it("honours the chart's own scale and decimals, and warns when it had to round", async () => {
+    const fixed = await buildYaml(money([["p", 757, "billion"], ["q", 2.2, "trillion"]], "          scale: trillion\n          decimals: 3\n"));
+    expect(chartsOn(openPptx(fixed.path!), 1)[0]!.series[0]!.values).toEqual([0.757, 2.2]);
+    expect(fixed.warnings.filter((w) => w.code === "FIGURE_ROUNDED")).toEqual([]);
+    const rounded = await buildYaml(money([["p", 1.2345, "billion"], ["q", 2, "billion"]]));
+    expect(rounded.warnings.map((w) => w.code)).toContain("FIGURE_ROUNDED");
+  });
+});
+
+describe("chart and figure errors", () => {
   it("refuses dollars and tons on one axis, at the chart's position", async () => {
     const yaml = outline(chartSlide("          title: Bad\n          kind: column\n          figures: [a, t1]\n") + cite, FIGURES);
     const errors = await buildErrors(yaml);
@@ -154,32 +239,84 @@ describe("chart and figure errors", () => {
   });
 
   it("refuses a chart with no data", async () => {
-    const errors = await buildErrors(outline(chartSlide("          title: Empty\n") + cite, FIGURES));
-    expect(errors[0]!.info.code).toBe("CHART_NO_DATA");
+    expect((await buildErrors(outline(chartSlide("          title: Empty\n") + cite, FIGURES)))[0]!.info.code).toBe("CHART_NO_DATA");
   });
 
-  it("reports an amount typed into the text at its line and column", async () => {
-    const yaml = outline(`      - layout: bullets
-        title: Retyped
-        notes: The package was worth $3 billion. Really.
+  it("refuses pies of negative or all-zero values", async () => {
+    const figs = (a: number, b: number) => `  n1: { value: ${a}, unit: percent, period: "2024", label: One, source: main }\n  n2: { value: ${b}, unit: percent, period: "2024", label: Two, source: main }\n`;
+    const pie = chartSlide("          title: Split\n          kind: pie\n          figures: [n1, n2]\n");
+    expect((await buildErrors(outline(pie, figs(-5, 105))))[0]!.info.code).toBe("CHART_KIND");
+    expect((await buildErrors(outline(pie, figs(0, 0))))[0]!.info.code).toBe("CHART_KIND");
+  });
+
+  it("refuses a waterfall whose total is not the sum of its steps, or that falls below zero", async () => {
+    const figs = (end: number, step: number) => `  s0: { value: 10, unit: USD, period: "2023", label: Start, source: main }\n  s1: { value: ${step}, unit: USD, period: "2024", label: Step, source: main }\n  s2: { value: ${end}, unit: USD, period: "2024", label: End, source: main }\n`;
+    const fall = chartSlide("          title: Bridge\n          kind: waterfall\n          figures: [s0, s1, s2]\n          totals: [s0, s2]\n");
+    const bad = outline(fall, figs(13, 2));
+    const errors = await buildErrors(bad);
+    expect(errors[0]).toMatchObject({ info: { code: "CHART_DATA_MISMATCH" } });
+    expect(errors[0]!.info.hint).toContain("12");
+    expect((await buildErrors(outline(fall, figs(-5, -15))))[0]!.info.code).toBe("CHART_KIND");
+  });
+
+  it("names the nearest category for a highlight that matches none", async () => {
+    const errors = await buildErrors(outline(chartSlide("          title: IMF\n          figures: [a, b]\n          highlight: Standby packag\n") + cite, FIGURES));
+    expect(errors[0]).toMatchObject({ info: { code: "UNKNOWN_CATEGORY", hint: 'did you mean "Standby package"?' } });
+  });
+
+  it("refuses to sort a line chart", async () => {
+    expect((await buildErrors(outline(chartSlide("          title: T\n          kind: line\n          figures: [a, b]\n          sort: descending\n") + cite, FIGURES)))[0]!.info.code).toBe("CHART_KIND");
+  });
+
+  it("reports derived figures that loop, mix units or divide by zero, at their derive", async () => {
+    const derived = (def: string) => outline(cite.replace('{{fig \\"t1\\"}}', '{{fig \\"t1\\"}} {{fig \\"d\\"}}'), FIGURES + `  d: { derive: ${def}, period: "2024", label: D }\n  z: { value: 0, unit: USD, period: "2024", label: Z, source: main }\n  e: { derive: { sum: [d, a] }, period: "2024", label: E }\n`);
+    const codes = async (def: string) => (await buildErrors(derived(def))).map((e) => e.code);
+    expect(await codes("{ ratio: [a, t1] }")).toContain("FIGURE_UNITS");
+    expect(await codes("{ ratio: [a, z] }")).toContain("FIGURE_UNITS");
+    expect(await codes("{ sum: [e, b] }")).toContain("FIGURE_CYCLE");
+    expect(await codes("{ ratio: [a, nope] }")).toContain("UNKNOWN_FIGURE");
+  });
+});
+
+describe("the typed-amount check", () => {
+  const bullets = (...lines: string[]) => outline(`      - layout: bullets
+        title: Checked
+        notes: One. Two.
         bullets:
-          - "{{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}} and 45% more"
+${lines.map((l) => `          - "${l}"`).join("\n")}
+          - "{{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}}"
 `, FIGURES);
+
+  it.each([
+    ["$3 billion"], ["45%"], ["fifteen percent"], ["eighteen percent"], ["a trillion dollars"], ["two-thirds"], ["twenty-five per cent"],
+    ["3bn"], ["two million metric tons"], ["billions of dollars"],
+  ])("catches %s", async (amount) => {
+    const yaml = bullets(`Spending rose by ${amount} last year`);
     const errors = await buildErrors(yaml);
-    expect(errors.map((e) => [e.info.code, e.info.pos?.line, e.info.pos?.col])).toEqual([
-      ["LITERAL_AMOUNT", posOf(yaml, "$3 billion").line, posOf(yaml, "$3 billion").col],
-      ["LITERAL_AMOUNT", posOf(yaml, "45%").line, posOf(yaml, "45%").col],
-    ]);
+    expect(errors.map((e) => e.code)).toEqual(["LITERAL_AMOUNT"]);
+    expect(errors[0]!.info.pos).toMatchObject(posOf(yaml, amount));
   });
 
-  it("allows plain years and dates", async () => {
-    const built = await buildYaml(outline(`      - layout: bullets
-        title: Dates only, in 2023 and September 2024
-        notes: It happened on 12 May 2024. Then in 2025.
-        bullets:
-          - "{{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}} since 2022"
-`, FIGURES));
-    expect(built.slides).toBe(1);
+  it.each([
+    ["Investment by segment in 2024, USD billion"], ["in 2024"], ["per cent of GDP"], ["USD billion"], ["the ninth session"], ["two countries"], ["one of the partners"],
+  ])("lets %s pass (no quantity)", async (text) => {
+    expect((await buildYaml(bullets(text))).slides).toBe(1);
+  });
+
+  it("refuses helpers handed a typed number, and an unquoted figure id with a hint to quote it", async () => {
+    for (const helper of ["{{number 5}}", "{{amount 3}}", "{{ordinal 9}}"]) {
+      const yaml = bullets(helper.replace(/"/g, '\\"'));
+      expect((await buildErrors(yaml)).map((e) => e.code), helper).toContain("LITERAL_AMOUNT");
+    }
+    const errors = await buildErrors(bullets("{{fig a}}"));
+    expect(errors[0]).toMatchObject({ info: { code: "TEMPLATE_HELPER", hint: 'quote the id: {{fig "a"}}' } });
+  });
+
+  it("reports an amount typed into a figure's label, which becomes a chart category", async () => {
+    const yaml = outline(chartSlide("          title: Amounts\n          figures: [a, b]\n"),
+      FIGURES.replace("label: Standby package", "label: Standby package of $3 billion").replace(/  t1:[\s\S]*$/, ""));
+    const errors = await buildErrors(yaml);
+    expect(errors.map((e) => [e.info.code, e.info.pos?.line, e.info.pos?.col])).toEqual([["LITERAL_AMOUNT", posOf(yaml, "$3 billion").line, posOf(yaml, "$3 billion").col]]);
   });
 
   it("reports a figure no slide uses, at its key", async () => {
@@ -194,25 +331,8 @@ describe("chart and figure errors", () => {
   });
 
   it("names the nearest ids for an unknown figure", async () => {
-    const yaml = outline(`      - layout: bullets
-        title: Typo
-        notes: One. Two.
-        bullets:
-          - "{{fig \\"t2\\"}} {{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}}"
-`, FIGURES);
+    const yaml = bullets('{{fig \\"t2\\"}}');
     const errors = await buildErrors(yaml);
     expect(errors[0]).toMatchObject({ info: { code: "UNKNOWN_FIGURE", pos: posOf(yaml, '{{fig \\"t2\\"'), hint: 'did you mean "t1"?' } });
-  });
-});
-
-describe("chart labels", () => {
-  it("reports an amount typed into a figure's label, which becomes a chart category", async () => {
-    const yaml = outline(`      - layout: chart
-        title: Money
-        notes: One. Two.
-        chart: { title: Amounts, figures: [a, b] }
-`, FIGURES.replace("label: Standby package", "label: Standby package of $3 billion").replace(/  t1:[\s\S]*$/, ""));
-    const errors = await buildErrors(yaml);
-    expect(errors.map((e) => [e.info.code, e.info.pos?.line, e.info.pos?.col])).toEqual([["LITERAL_AMOUNT", posOf(yaml, "$3 billion").line, posOf(yaml, "$3 billion").col]]);
   });
 });

@@ -22,7 +22,7 @@ function assertInvariants(deck: PlacedDeck): void {
       expect(item.yIn + item.hIn, where).toBeLessThanOrEqual(SLIDE_H_IN + EPS);
     }
     for (const t of texts) {
-      const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : 16;
+      const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : t.role.startsWith("chart-") ? 14 : 16;
       expect(t.fontPt, `${where} ${t.role}`).toBeGreaterThanOrEqual(min);
       const height = measureAt({ paragraphs: t.paragraphs.map((p) => ({ text: p.runs.map((r) => r.text).join(""), bold: p.bold ?? t.bold ?? false, indentPt: p.indent === 1 ? 43.2 : p.bullet ? 21.6 : 0 })), wIn: t.wIn, hIn: t.hIn, maxPt: t.fontPt, minPt: t.fontPt }, t.fontPt).heightIn;
       expect(height, `${where} ${t.role} text fits its box`).toBeLessThanOrEqual(t.hIn + 0.02);
@@ -152,17 +152,21 @@ ${Array.from({ length: 12 }, () => row).join("\n")}
   });
 
   it("drops data labels that would run into one another, and shows the value axis instead", async () => {
-    const figs = Array.from({ length: 8 }, (_, i) => `  f${i}: { value: ${987654321 + i}, scale: trillion, unit: USD, period: "2020", label: "Item ${i}", source: main }\n`).join("");
+    const figs = Array.from({ length: 12 }, (_, i) => `  f${i}: { value: ${987654321 + i}, scale: trillion, unit: USD, period: "2020", label: "Item ${i}", source: main }\n`).join("");
     const yaml = outline(`      - layout: chart
         title: Big numbers
         notes: One. Two.
-        chart: { title: Amounts, figures: [f0, f1, f2, f3, f4, f5, f6, f7] }
+        chart: { title: Amounts, kind: column, figures: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11] }
 `, figs);
     const built = await buildYaml(yaml, { checkOnly: true });
     const chart = built.placed.slides[0]!.items.find((i) => i.kind === "chart");
-    expect(chart && chart.kind === "chart" && chart.dataLabels).toBe(false);
+    if (chart?.kind !== "chart") throw new Error("no chart");
+    expect(chart.series[0]!.labels).toBeUndefined();
+    expect(chart.axes.find((a) => a.role === "value")).toMatchObject({ visible: true, gridlines: true });
     const shipped = await buildDeck({ outline: "deck.yaml", outDir: "unused", checkOnly: true });
     const small = shipped.placed.slides.flatMap((s) => s.items).find((i) => i.kind === "chart");
-    expect(small && small.kind === "chart" && small.dataLabels).toBe(true);
+    if (small?.kind !== "chart") throw new Error("no chart");
+    expect(small.series[0]!.labels?.position).toBe("outEnd");
+    expect(small.labelBoxes).toHaveLength(3);
   });
 });

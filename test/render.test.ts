@@ -46,7 +46,7 @@ describe("LibreOffice render of the shipped deck", () => {
   it("draws the chart with its labels", () => {
     const chartPage = Array.from({ length: deck.slideCount() }, (_, i) => i).find((i) => deck.rels(`ppt/slides/slide${i + 1}.xml`, "chart").length > 0)!;
     const text = norm(pages[chartPage]!);
-    for (const label of ["$0.5 bn", "$3 bn", "$7 bn", "IMF follow-up bailout"]) expect(text).toContain(norm(label));
+    for (const label of ["$0.5 bn", "$3.0 bn", "$7.0 bn", "IMF follow-up bailout"]) expect(text).toContain(norm(label));
     expect(readFileSync(pdf).length).toBeGreaterThan(10_000);
   });
 });

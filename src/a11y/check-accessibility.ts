@@ -5,10 +5,11 @@ import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/l
 import type { Theme } from "../model/theme.js";
 import { contrastRatio } from "./contrast.js";
 
-/** Smallest font sizes by role (points): titles 24, footers and source lines 12, body text 16. */
+/** Smallest font sizes by role (points): titles 24, chart text 14, footers and source lines 12, body text 16. */
 export function minimumPt(role: string): number {
   if (role === "title") return 24;
   if (["footer", "source", "marking", "kicker", "figure-period"].includes(role)) return 12;
+  if (role === "chart-title" || role === "chart-unit") return 14;
   return 16;
 }
 
@@ -35,6 +36,15 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
     for (const item of slide.items) {
       if ((item.kind === "chart" || item.kind === "image") && !item.alt.trim()) {
         warn(slide, "A11Y_ALT_TEXT", `has ${item.kind === "chart" ? "a chart" : "an image"} without alt text`, "describe it in words (charts get theirs from their data)");
+      }
+      // Data labels are small text: 4.5:1 against what is behind them (a bar's fill or the plot).
+      if (item.kind === "chart") {
+        for (const label of item.labelBoxes) {
+          const ratio = contrastRatio(label.color, label.background);
+          if (ratio < 4.5) {
+            warn(slide, "A11Y_CONTRAST", `has the chart label "${label.text}" in #${label.color} on #${label.background} at ${ratio.toFixed(1)}:1, below 4.5:1`, "use theme colours with more contrast for the series, or labels outside the bars");
+          }
+        }
       }
     }
     for (const t of texts) {

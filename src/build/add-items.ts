@@ -3,7 +3,7 @@
 import type { PlacedImage, PlacedShape, PlacedTable, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import type { Pptx, PptxSlide, TableRow, TextProps } from "./pptx-lib.js";
-import { xmlSafe } from "./safe-text.js";
+import { xmlSafe } from "../util/xml-text.js";
 
 /** Slide numbers (1-based) of slide ids, for internal links such as the agenda's. */
 export type SlideIndex = ReadonlyMap<string, number>;

@@ -1,13 +1,13 @@
-// Build stage: PlacedDeck -> the .pptx bytes pptxgenjs writes (uncompressed; package/ cleans and
-// compresses them). The only stage that talks to pptxgenjs.
+// Build stage: PlacedDeck -> the parts pptxgenjs writes (package/ cleans and zips them). The only
+// stage that talks to pptxgenjs; charts are drawn by the charts stage, in the places marked here.
 import type { PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
-import { addChart } from "./add-chart.js";
+import { chartMarker } from "../charts/chart-parts.js";
 import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
 import { defineMasters, LAYOUT_NAMES } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
-import { escapeXml, xmlSafe } from "./safe-text.js";
+import { escapeText, xmlSafe } from "../util/xml-text.js";
 
 /** Prepared image files by the path the outline gives. */
 export type PreparedImages = ReadonlyMap<string, string>;
@@ -20,12 +20,13 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   pptx.subject = xmlSafe(deck.subject);
   pptx.author = xmlSafe(deck.author);
   // pptxgenjs writes Company into docProps/app.xml without escaping it (notes §5.1).
-  pptx.company = escapeXml(deck.company || deck.author);
+  pptx.company = escapeText(deck.company || deck.author);
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
   defineMasters(pptx, deck.slides, theme);
 
   const index: SlideIndex = new Map(deck.slides.map((s, i) => [s.id, i + 1]));
   let section: string | undefined;
+  let charts = 0;
   for (const placed of deck.slides) {
     if (placed.sectionTitle !== section) {
       section = placed.sectionTitle;
@@ -38,7 +39,8 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
         case "shape": addShape(pptx, slide, item); break;
         case "image": addImage(slide, item, images.get(item.path) ?? item.path); break;
         case "table": addTable(slide, item, theme); break;
-        case "chart": addChart(pptx, slide, item, theme); break;
+        // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.
+        case "chart": slide.addShape(pptx.ShapeType.rect, { x: item.xIn, y: item.yIn, w: item.wIn, h: item.hIn, objectName: chartMarker(++charts), line: { type: "none" } }); break;
       }
     }
     slide.addNotes(xmlSafe(placed.notes));

@@ -1,12 +1,14 @@
 // Layout stage: the figure layouts (key figures, timeline, chart, table).
-import type { PlacedItem } from "../model/layout.js";
-import type { RenderedSlide } from "../model/rendered.js";
 import { DeckError } from "../errors.js";
+import type { ChartData } from "../model/deck.js";
+import type { PlacedChart, PlacedItem, Rect } from "../model/layout.js";
+import type { RenderedSlide } from "../model/rendered.js";
+import { isCurrency, isScalable, unitCaption } from "../util/number-format.js";
+import { planChart } from "./chart-plan.js";
+import { measureAt } from "./fit-text.js";
 import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
 import { columnGroups, columns, rect } from "./grid.js";
 import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
-import type { ChartData } from "../model/deck.js";
-import { chartLabel } from "../util/format.js";
 
 const SOURCE_Y_IN = 6.3;
 
@@ -85,22 +87,60 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
   const takeaway = fieldText(slide, "takeaway");
-  const chartRect = rect(1, takeaway ? 8 : 12, BODY.yIn, SOURCE_Y_IN - 0.1 - BODY.yIn);
-  if (slide.chart) {
-    items.push({
-      kind: "chart", ...chartRect, data: slide.chart, title: fieldText(slide, "chart-title"),
-      axisTitles: fieldList(slide, "axis").map((f) => f.text), alt: fieldText(slide, "alt"), colors: ctx.theme.chartColors, fontPt: TYPE.chartPt,
-      dataLabels: dataLabelsFit(slide.chart, chartRect.wIn, chartRect.hIn, TYPE.chartPt),
-    });
-  }
+  const area = rect(1, takeaway ? 8 : 12, BODY.yIn, SOURCE_Y_IN - 0.1 - BODY.yIn);
+  if (slide.chart) items.push(...chartBlock(ctx, slide, slide.chart, area));
   if (takeaway) {
-    const panel = rect(9, 12, BODY.yIn, chartRect.hIn);
+    const panel = rect(9, 12, BODY.yIn, area.hIn);
     items.push({ kind: "shape", shape: "rect", ...panel, fill: colors.mist });
     items.push({ kind: "shape", shape: "rect", ...panel, hIn: 0.06, fill: colors.teal });
     items.push(fittedBox(ctx, slide, "takeaway", { xIn: panel.xIn + 0.25, yIn: panel.yIn + 0.35, wIn: panel.wIn - 0.5, hIn: panel.hIn - 0.6 },
       [{ text: takeaway }], { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt }, colors.ink));
   }
   return [...items, ...sourceLine(ctx, slide)];
+}
+
+/**
+ * A chart with its title above it (a fitted text box, so a long title never runs into the plot) and,
+ * where its labels alone would not say the unit (a counted noun with no axis shown), a unit line.
+ */
+export function chartBlock(ctx: LayoutContext, slide: RenderedSlide, chart: ChartData, area: Rect, prefix = ""): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const items: PlacedItem[] = [];
+  let y = area.yIn;
+  const title = fieldText(slide, `${prefix}chart-title`);
+  if (title) {
+    const t = fittedBox(ctx, slide, "chart-title", { ...area, hIn: 0.62 }, [{ text: title, bold: true }], { maxPt: 16, minPt: 14, maxLines: 2 }, colors.ink, { bold: true });
+    const used = measureAt({ paragraphs: [{ text: t.paragraphs[0]?.runs[0]?.text ?? title, bold: true }], wIn: area.wIn, hIn: 0, maxPt: 0, minPt: 0 }, t.fontPt).heightIn;
+    items.push({ ...t, hIn: Math.min(0.62, used + 0.04) });
+    y += Math.min(0.62, used + 0.04) + 0.06;
+  }
+  const frame = { xIn: area.xIn, yIn: y, wIn: area.wIn, hIn: area.yIn + area.hIn - y };
+  const plan = (f: Rect) => planChart({
+    data: chart, frame: f, fontPt: TYPE.chartPt, theme: ctx.theme, alt: fieldText(slide, `${prefix}alt`),
+    warn: (e) => ctx.warn(new DeckError({ ...e, pos: slide.pos })),
+  });
+  let placed = plan(frame);
+  const axisTitles = fieldList(slide, `${prefix}axis`).map((f) => f.text);
+  const unitLine = unitLineFor(placed, axisTitles);
+  if (unitLine) {
+    items.push(fittedBox(ctx, slide, "chart-unit", { xIn: area.xIn, yIn: y, wIn: area.wIn, hIn: 0.3 }, [{ text: unitLine }], { maxPt: TYPE.chartPt, minPt: TYPE.chartPt, maxLines: 1 }, colors.slate));
+    placed = plan({ ...frame, yIn: frame.yIn + 0.32, hIn: frame.hIn - 0.32 });
+  }
+  // Axis captions come from the template (chart.axisTitles), in axis order: primary, then secondary.
+  let k = 0;
+  const axes = placed.axes.map((a) => (a.role === "category" ? a : { ...a, ...(axisTitles[k] !== undefined ? { title: axisTitles[k++]! } : {}) }));
+  items.push({ ...placed, axes });
+  return items;
+}
+
+/** The unit, in words, for a chart whose labels show bare numbers and whose value axis is hidden. */
+function unitLineFor(chart: PlacedChart, axisTitles: readonly string[]): string | undefined {
+  const bare = chart.data.series.filter((s) => isScalable(s.style.unit) && !isCurrency(s.style.unit));
+  if (bare.length === 0 || chart.data.kind === "scatter") return undefined;
+  const valueAxes = chart.axes.filter((a) => a.role === "value");
+  if (valueAxes.length > 0 && valueAxes.every((a) => a.visible)) return undefined;
+  const captions = [...new Set(bare.map((s) => unitCaption(s.style)))];
+  return axisTitles.filter((t) => captions.includes(t)).join(" · ") || captions.join(" · ");
 }
 
 /** Cell padding: 0.1 in on each side (build/ sets the same margins). */
@@ -158,24 +198,4 @@ export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): Array<{ t
     items.push({ kind: "table", ...rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
     return { title: pageTitle, items };
   });
-}
-
-/**
- * Whether data labels fit without running into one another: beside each bar of a bar chart, above
- * each column (within its share of the width) of a column or line chart, inside each slice of a
- * pie or doughnut.
- */
-function dataLabelsFit(chart: ChartData, wIn: number, hIn: number, fontPt: number): boolean {
-  if (chart.kind === "pie" || chart.kind === "doughnut") {
-    // Labels sit inside the slices: only where every slice is wide enough to hold one.
-    const values = chart.series[0]?.values ?? [];
-    const total = values.reduce((a, v) => a + Math.abs(v), 0);
-    return values.length <= 6 && total > 0 && values.every((v) => Math.abs(v) / total >= 0.07);
-  }
-  const labels = chart.series.flatMap((s) => s.values.map((v) => chartLabel(v, s.unit, s.scale)));
-  const widest = Math.max(...labels.map((l) => textWidthPt(l, fontPt))) / 72;
-  const slots = chart.categories.length * (chart.kind === "stacked-column" ? 1 : chart.series.length);
-  // LibreOffice wraps a data label wider than about an inch; a wrapped label runs into the next bar.
-  if (chart.kind === "bar") return widest <= Math.min(wIn * 0.22, 1.05) && (hIn * 0.7) / slots >= (lineHeightPt(fontPt) / 72) * 1.1;
-  return widest <= Math.min(((wIn * 0.85) / slots) * 0.9, 1.05);
 }

@@ -1,17 +1,36 @@
 // Contract between validate/ and later stages: the validated outline, with every value's path kept
 // so later stages can point at deck.yaml:line:col.
+import type { DeckError } from "../errors.js";
+import type { Decimal } from "../util/decimal.js";
+import type { NumberStyle } from "../util/number-format.js";
 import type { ChartKind, DeckMeta, FigureSpec, SectionSpec, SlideSpec } from "../validate/outline-schema.js";
 import type { DataPath, SourceMap } from "./source-map.js";
 
 export type { ChartKind, DeckMeta, FigureSpec, Layout, SlideSpec } from "../validate/outline-schema.js";
 
+/** A figure with its value settled: as written, or computed exactly from others. */
+export interface Figure extends Omit<FigureSpec, "unit" | "value"> {
+  readonly id: string;
+  readonly unit: string;
+  /** The value in the figure's display scale (`style.scale`), exact. */
+  readonly amount: Decimal;
+  /** The value in units (500 million -> 500000000), exact. */
+  readonly base: Decimal;
+  /** How slide text shows it: unit, scale word and decimals. */
+  readonly style: NumberStyle;
+  /** For a derived figure: what it is computed from, in words, for notes and alt text. */
+  readonly derivation?: { readonly kind: string; readonly inputs: readonly string[]; readonly text: string };
+}
+
 export interface Deck {
   readonly meta: DeckMeta;
-  readonly figures: Readonly<Record<string, FigureSpec>>;
+  readonly figures: Readonly<Record<string, Figure>>;
   readonly sections: readonly Section[];
   /** Every audience, the default first. */
   readonly audiences: readonly Audience[];
   readonly sourceMap: SourceMap;
+  /** Non-fatal findings of validation (a figure rounded for display…); fatal under --strict. */
+  readonly warnings: readonly DeckError[];
 }
 
 /** One reader of the deck and the rules for what it sees. */
@@ -49,18 +68,28 @@ export type Slide = SlideSpec & {
   readonly audienceVariants?: Readonly<Record<string, Slide>>;
 };
 
-/** A chart's data, every number taken from `figures`. */
+/** A chart's data, every number taken from `figures`, in the order it is drawn. */
 export interface ChartData {
   readonly kind: ChartKind;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeriesData[];
+  /** Drawn in the accent colour, the rest muted: one category (index) or one series (index). */
+  readonly highlight?: { readonly category: number } | { readonly series: number };
+  /** A one-line note on one point. */
+  readonly annotation?: { readonly category: number; readonly series: number; readonly text: string };
+  /** Waterfall charts: which categories are totals drawn from zero (the others are steps). */
+  readonly totals?: readonly boolean[];
 }
 
 export interface ChartSeriesData {
   readonly name: string;
-  /** Values in the series' display scale (see `scale`), e.g. 0.5 and 3 for $500 million and $3 billion. */
+  /** Values in the series' display scale, e.g. 0.5 and 3 for $500 million and $3 billion. */
   readonly values: readonly number[];
-  readonly unit: string;
-  readonly scale: FigureSpec["scale"];
+  /** Unit, scale and decimals of the values: data labels, the axis and the workbook all use it. */
+  readonly style: NumberStyle;
+  /** Combo charts put a second unit on the secondary axis. */
+  readonly axis: "primary" | "secondary";
   readonly figureIds: readonly string[];
+  /** Scatter charts: each point's x value, in `xStyle`. */
+  readonly x?: { readonly values: readonly number[]; readonly style: NumberStyle; readonly figureIds: readonly string[] };
 }

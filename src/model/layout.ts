@@ -68,19 +68,80 @@ export interface PlacedImage extends Rect {
   readonly pos: SourcePos;
 }
 
+/** How a chart's own parts are drawn; lengths in inches from the chart frame's top-left corner. */
+export type LabelPosition = "outEnd" | "inEnd" | "ctr" | "inBase" | "t" | "b" | "r" | "l";
+
+/** One data label as it will be drawn, for the checks that no label collides or lacks contrast. */
+export interface LabelBox extends Rect {
+  readonly text: string;
+  readonly color: Hex;
+  /** The colour behind the label: a bar's fill when it sits inside one, else the plot's background. */
+  readonly background: Hex;
+}
+
+export interface SeriesPlan {
+  readonly name: string;
+  /** Values as drawn; null leaves the point out (a waterfall's empty cells). */
+  readonly values: ReadonlyArray<number | null>;
+  /** Scatter charts: each point's x value. */
+  readonly x?: readonly number[];
+  /** Which chart group draws it. */
+  readonly type: "bar" | "line" | "area" | "pie" | "doughnut" | "scatter";
+  readonly axis: "primary" | "secondary";
+  /** Excel number format of the values: cells, cache and data labels. */
+  readonly format: string;
+  readonly color: Hex;
+  /** Per-point fills where they differ from `color` (pie slices, a highlighted category). */
+  readonly pointColors?: readonly Hex[];
+  /** Drawn without fill or line and left out of the legend (a waterfall's base). */
+  readonly invisible?: boolean;
+  /** Data labels of the series; undefined: none. */
+  readonly labels?: {
+    readonly position?: LabelPosition;
+    readonly color: Hex;
+    /** Per-point label colours where they differ (labels inside fills of different colours). */
+    readonly pointColors?: readonly Hex[];
+    /** Per-point label text that replaces the value (an annotation, a scatter point's name). */
+    readonly pointText?: ReadonlyArray<string | undefined>;
+    /** Only the points with `pointText` are labelled (the value labels are off). */
+    readonly onlyCustom?: boolean;
+  };
+}
+
+export interface AxisPlan {
+  readonly role: "category" | "value" | "x";
+  readonly side: "b" | "l" | "r";
+  /** Tick labels and line shown; hidden axes still set the scale. */
+  readonly visible: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  readonly majorUnit?: number;
+  /** Excel number format of tick labels. */
+  readonly format?: string;
+  readonly title?: string;
+  readonly gridlines: boolean;
+  /** Categories listed top-down (horizontal bar charts). */
+  readonly reversed?: boolean;
+  /** Which axis of the pair this is: the secondary value axis of a combo chart crosses at the right. */
+  readonly secondary?: boolean;
+}
+
 export interface PlacedChart extends Rect {
   readonly kind: "chart";
   readonly data: ChartData;
-  readonly title: string;
-  readonly axisTitles: readonly string[];
   readonly alt: string;
-  readonly colors: readonly Hex[];
   readonly fontPt: number;
-  /**
-   * Data labels on the bars or points. Off when they would not fit beside one another (long
-   * amounts, many categories): the value axis, with its unit title, carries the values instead.
-   */
-  readonly dataLabels: boolean;
+  /** Bar charts: direction and grouping; other kinds ignore them. */
+  readonly bars?: { readonly direction: "col" | "bar"; readonly grouping: "clustered" | "stacked" | "percentStacked"; readonly gapWidthPct: number; readonly overlapPct: number };
+  readonly lineGrouping?: "standard" | "stacked";
+  readonly holeSizePct?: number;
+  readonly series: readonly SeriesPlan[];
+  readonly axes: readonly AxisPlan[];
+  /** The plot area inside the axes, relative to the frame. */
+  readonly plot: Rect;
+  readonly legend?: Rect & { readonly position: "b" | "r" };
+  /** Every data label as drawn (frame-relative), checked for collisions and contrast. */
+  readonly labelBoxes: readonly LabelBox[];
 }
 
 export interface PlacedTable extends Rect {

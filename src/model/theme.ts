@@ -9,6 +9,8 @@ export interface Theme {
     readonly red: Hex; readonly amber: Hex; readonly sky: Hex; readonly mist: Hex; readonly white: Hex;
     /** Hairlines and dividers. */
     readonly rule: Hex;
+    /** Chart marks that give way to a highlighted category or series. */
+    readonly muted: Hex;
     /** Secondary text on navy. */
     readonly onNavy: Hex;
     /** Large accent text on navy (section numbers). */

@@ -1,12 +1,15 @@
 // Render stage: the Handlebars environment (helpers for a briefing's formats). Only render/ imports
 // handlebars. Templates compile with strict (a missing field is an error, never blank text) and
-// noEscape (slide text is not HTML: "&" stays "&").
+// noEscape (slide text is not HTML: "&" stays "&"). Every helper checks its arguments: a wrong or
+// missing one is an error at its position naming the helper's signature, never "NaN" or "undefined".
 import Handlebars from "handlebars";
 import { DeckError } from "../errors.js";
-import type { FigureSpec } from "../model/deck.js";
+import type { Figure } from "../model/deck.js";
 import type { FieldAttrs, TextField } from "../model/rendered.js";
+import { decimalOf, decimalPlaces } from "../util/decimal.js";
 import { suggestion } from "../util/did-you-mean.js";
-import { formatAmount, formatDate, formatFigure, formatNumber, formatOrdinal } from "../util/format.js";
+import { figureParts, formatDate, formatFigure } from "../util/format.js";
+import { formatOrdinal, groupDigits } from "../util/number-format.js";
 
 export type HandlebarsEnv = typeof Handlebars;
 export type TemplateFn = Handlebars.TemplateDelegate;
@@ -19,6 +22,7 @@ interface HelperOptions {
   readonly hash: Record<string, unknown>;
   readonly data?: { fields?: FieldSink };
   readonly loc?: { start: { line: number; column: number } };
+  readonly name?: string;
   fn?: (ctx: unknown) => string;
 }
 
@@ -29,63 +33,125 @@ export class HelperError extends Error {
   }
 }
 
+/** Each helper's signature, as errors and the README show it. */
+export const HELPER_SIGNATURES: Readonly<Record<string, string>> = {
+  fig: '{{fig "id"}}, or {{fig "id" part="value|unit|qualifier|period|label"}}',
+  number: "{{number value}} (a number from the deck, such as section.count)",
+  date: '{{date "2024-09"}} (YYYY, YYYY-MM or YYYY-MM-DD)',
+  ordinal: '{{ordinal value}} or {{ordinal value style="number"}} (a whole number from the deck)',
+  upper: "{{upper text}}",
+  pad: "{{pad value width}} (width 1 to 6)",
+  add: "{{add a b}}",
+  lookup: "{{lookup object key}}",
+  field: '{{#field "name"}}…{{/field}}',
+};
+
 /** The figures helpers read; watch mode swaps `current` so compiled templates can be reused. */
-export interface FiguresRef { current: Readonly<Record<string, FigureSpec>> }
+export interface FiguresRef { current: Readonly<Record<string, Figure>> }
+
+const FIG_PARTS = ["value", "unit", "qualifier", "period", "label"] as const;
 
 export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
   const hb = Handlebars.create();
-  const figure = (id: unknown, options: HelperOptions): FigureSpec => {
-    const figures = figuresRef.current;
-    const f = typeof id === "string" ? figures[id] : undefined;
-    if (!f) {
-      throw new HelperError("UNKNOWN_FIGURE", `no figure has the id "${String(id)}"`,
-        suggestion(String(id), Object.keys(figures), "one of the figure ids"), options.loc?.start);
-    }
-    return f;
+  /** Positional arguments of a helper call (Handlebars passes the options object last). */
+  const argsOf = (all: IArguments | unknown[]): { args: unknown[]; options: HelperOptions } => {
+    const list = Array.from(all);
+    return { args: list.slice(0, -1), options: list[list.length - 1] as HelperOptions };
   };
+  const wrong = (name: string, options: HelperOptions, what: string): HelperError =>
+    new HelperError("TEMPLATE_HELPER", `${name} ${what}`, `write it as ${HELPER_SIGNATURES[name]}`, options.loc?.start);
+  const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
   hb.registerHelper({
     /** {{fig "imf_2023"}} -> "$3 billion"; {{fig "delegation" part="value"}} -> "60". */
-    fig(id: unknown, options: HelperOptions) {
-      const f = figure(id, options);
+    fig(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 1) throw wrong("fig", options, `takes one figure id, not ${args.length}`);
+      const id = args[0];
+      if (typeof id !== "string") throw wrong("fig", options, `needs a figure id in quotes, got ${describe(id)}`);
+      const figures = figuresRef.current;
+      const f = Object.hasOwn(figures, id) ? figures[id] : undefined;
+      if (!f) {
+        throw new HelperError("UNKNOWN_FIGURE", `no figure has the id "${id}"`, suggestion(id, Object.keys(figures), "one of the figure ids"), options.loc?.start);
+      }
       const part = options.hash["part"];
       if (part === undefined) return formatFigure(f);
-      const parts = figureParts(f);
-      if (part === "value" || part === "unit" || part === "qualifier") return parts[part];
+      if (typeof part !== "string" || !(FIG_PARTS as readonly string[]).includes(part)) throw wrong("fig", options, `has no part ${describe(part)}`);
       if (part === "period") return f.period;
       if (part === "label") return f.label;
-      throw new HelperError("TEMPLATE_HELPER", `fig has no part "${String(part)}"`, "use part=\"value\", \"unit\", \"qualifier\", \"period\" or \"label\"", options.loc?.start);
+      return figureParts(f)[part as "value" | "unit" | "qualifier"];
     },
-    /** {{amount 3 "billion" "USD"}} -> "$3 billion". */
-    amount: (value: number, scale: unknown, unit: unknown) =>
-      formatAmount(value, typeof scale === "string" && scale ? scale : undefined, typeof unit === "string" ? unit : "USD"),
-    /** {{number 100000}} -> "100,000". */
-    number: (value: number) => formatNumber(value),
+    /** {{number section.count}} -> "5"; 100000 -> "100,000". */
+    number(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 1 || !isNumber(args[0])) throw wrong("number", options, args.length !== 1 ? `takes one value, not ${args.length}` : `needs a number, got ${describe(args[0])}`);
+      return groupDigits(args[0], decimalPlaces(decimalOf(args[0])));
+    },
     /** {{date "2024-09"}} -> "September 2024". */
-    date: (text: unknown) => formatDate(String(text)),
-    /** {{ordinal 9}} -> "ninth"; {{ordinal 21 style="number"}} -> "21st". */
-    ordinal: (n: number, options: HelperOptions) => formatOrdinal(n, options.hash["style"] === "number" ? "number" : "word"),
-    add: (a: number, b: number) => Number(a) + Number(b),
-    upper: (text: unknown) => String(text).toLocaleUpperCase("en-GB"),
+    date(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 1 || (typeof args[0] !== "string" && !isNumber(args[0]))) throw wrong("date", options, args.length !== 1 ? `takes one date, not ${args.length}` : `needs a date, got ${describe(args[0])}`);
+      return formatDate(String(args[0]));
+    },
+    /** {{ordinal section.number}} -> "ninth"; style="number" -> "9th". */
+    ordinal(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      const n = args[0];
+      if (args.length !== 1 || !isNumber(n) || !Number.isInteger(n) || n < 0) throw wrong("ordinal", options, `needs a whole number of zero or more, got ${args.length === 1 ? describe(n) : `${args.length} values`}`);
+      const style = options.hash["style"];
+      if (style !== undefined && style !== "word" && style !== "number") throw wrong("ordinal", options, `has no style ${describe(style)}`);
+      return formatOrdinal(n, style === "number" ? "number" : "word");
+    },
+    upper(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 1 || (typeof args[0] !== "string" && !isNumber(args[0]))) throw wrong("upper", options, `needs one text, got ${args.length === 1 ? describe(args[0]) : `${args.length} values`}`);
+      return String(args[0]).toLocaleUpperCase("en-GB");
+    },
     /** {{pad 2 2}} -> "02". */
-    pad: (n: unknown, width: number) => String(n).padStart(typeof width === "number" ? width : 2, "0"),
+    pad(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      const [n, width] = args;
+      if (args.length !== 2 || !isNumber(n) || !Number.isInteger(width) || (width as number) < 1 || (width as number) > 6) {
+        throw wrong("pad", options, `needs a number and a width from 1 to 6, got ${args.map(describe).join(" and ") || "nothing"}`);
+      }
+      return String(n).padStart(width as number, "0");
+    },
+    add(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 2 || !isNumber(args[0]) || !isNumber(args[1])) throw wrong("add", options, `needs two numbers, got ${args.map(describe).join(" and ") || "nothing"}`);
+      return args[0] + args[1];
+    },
+    /** Strict: a key the object does not have is an error, never blank text. */
+    lookup(...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      const [obj, key] = args;
+      if (args.length !== 2 || obj === null || typeof obj !== "object" || (typeof key !== "string" && !isNumber(key))) throw wrong("lookup", options, `needs an object and a key, got ${args.map(describe).join(" and ") || "nothing"}`);
+      if (!Object.hasOwn(obj, key)) {
+        throw new HelperError("TEMPLATE_FIELD_MISSING", `lookup found no "${key}"`, suggestion(String(key), Object.keys(obj), "one of the keys"), options.loc?.start);
+      }
+      return (obj as Record<string | number, unknown>)[key];
+    },
     /** {{#field "bullet" level=2}}…{{/field}}: names a piece of slide text for the layout stage. */
-    field(this: unknown, name: unknown, options: HelperOptions) {
+    field(this: unknown, ...all: unknown[]) {
+      const { args, options } = argsOf(all);
+      if (args.length !== 1 || typeof args[0] !== "string" || !options.fn) throw wrong("field", options, "names its text in quotes and wraps it");
       const sink = options.data?.fields;
-      if (!sink || !options.fn) return "";
+      if (!sink) return "";
       const text = options.fn(this).replace(/[ \t]*\n[ \t]*/g, "\n").trim();
-      const list = sink.get(String(name)) ?? [];
+      const list = sink.get(args[0]) ?? [];
       list.push({ text, attrs: { ...options.hash } as FieldAttrs });
-      sink.set(String(name), list);
+      sink.set(args[0], list);
       return "";
     },
   });
   return hb;
 }
 
-/** A figure split for big-number display: qualifier, number (with currency and scale), counted unit. */
-export function figureParts(f: FigureSpec): { qualifier: string; value: string; unit: string } {
-  if (f.unit === "ordinal") return { qualifier: f.qualifier ?? "", value: formatOrdinal(f.value), unit: "" };
-  const full = formatAmount(f.value, f.scale, f.unit);
-  const counted = full.endsWith(` ${f.unit}`);
-  return { qualifier: f.qualifier ?? "", value: counted ? full.slice(0, -f.unit.length - 1) : full, unit: counted ? f.unit : "" };
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing (a field that does not exist?)";
+  if (v === null) return "an empty value";
+  if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "a mapping" : String(v);
 }

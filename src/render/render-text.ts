@@ -3,8 +3,8 @@
 import type { ChartData, Section, Slide } from "../model/deck.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout, TextField } from "../model/rendered.js";
 import type { DeckView } from "../model/view.js";
-import { formatDate, formatFigure } from "../util/format.js";
-import { figureParts, type FieldSink, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
+import { figureParts, formatDate, formatFigure } from "../util/format.js";
+import type { FieldSink, HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
 import type { CompiledCache } from "./compiled-cache.js";
@@ -79,13 +79,13 @@ function layoutContext(slide: Slide, rendered: object, figures: DeckView["deck"]
   }
   if (slide.layout === "chart" && slide.chartData) {
     const chart = chartContext(slide.chartData, figures);
-    return { chart, sourceSections: sourcesOf(chart.sourceIds, sectionTitles), sourceTitle };
+    return { chart, sourceSections: sourcesOf(chart.figureIds.map((id) => figures[id]!.source), sectionTitles), sourceTitle };
   }
   return { sourceTitle };
 }
 
-function sourcesOf(ids: readonly string[], titles: Map<string, string>): string {
-  const names = [...new Set(ids)].map((id) => `“${titles.get(id) ?? id}”`);
+function sourcesOf(ids: ReadonlyArray<string | undefined>, titles: Map<string, string>): string {
+  const names = [...new Set(ids.filter((id): id is string => id !== undefined))].map((id) => `“${titles.get(id) ?? id}”`);
   return names.length ? `${names.length > 1 ? "sections" : "section"} ${names.join(" and ")}` : "";
 }
 

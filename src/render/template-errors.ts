@@ -1,6 +1,6 @@
 // Render stage: Handlebars failures -> located DeckErrors (in the .hbs file or in deck.yaml).
 import { DeckError, type SourcePos } from "../errors.js";
-import { HelperError } from "./handlebars-env.js";
+import { HELPER_SIGNATURES, HelperError } from "./handlebars-env.js";
 
 /** A position inside a template's text (1-based line and column). */
 export type TemplateLoc = { line: number; col: number; length?: number };
@@ -10,7 +10,7 @@ export type LocateInSource = (loc: TemplateLoc) => SourcePos;
 
 interface HandlebarsException { lineNumber?: number; column?: number; message: string }
 
-const HELPERS = ["fig", "amount", "number", "date", "ordinal", "upper", "pad", "add", "field", "if", "unless", "each", "with", "lookup"];
+const HELPERS = [...Object.keys(HELPER_SIGNATURES), "if", "unless", "each", "with"];
 
 /** `{{name arg}}`: a missing name followed by arguments is a helper call, not a field. */
 function calledWithArguments(text: string, line: number, column: number, name: string): boolean {

@@ -1,16 +1,29 @@
 // Validate stage: one source of truth for every number. Amounts typed into text instead of cited
-// with {{fig "id"}} are errors, and so are figures that no slide uses. Plain years and dates pass.
+// with {{fig "id"}} are errors, in digits or in words ("$3 billion", "15%", "fifteen percent",
+// "a trillion dollars", "two-thirds"), and so are helpers handed a typed number ({{number 5}}) and
+// figures no slide uses. Plain years, dates and unit captions without a quantity ("USD billion",
+// "in 2024", "per cent of GDP") pass.
 import { DeckError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
+import { CURRENCY_CODES } from "../util/number-format.js";
 import { FIG_CITATION, forEachText } from "./check-references.js";
 
-const SCALE_WORDS = "thousand|million|billion|trillion|bn|mn|m|k";
+const SCALE = "thousand|million|billion|trillion|bn|mn|tn|m|k";
 const UNIT_WORDS = [
-  "percent", "per cent", "metric tons?", "tonnes?", "tons?", "barrels?", "bpd", "MW", "GW", "kWh", "km",
+  "percent", "per cent", "percentage points?", "metric tons?", "tonnes?", "tons?", "barrels?", "bpd", "MW", "GW", "TW", "kWh", "MWh", "GWh", "km",
   "people", "persons?", "businesspeople", "businesspersons", "companies", "firms", "delegates", "members",
 ];
-const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
-const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|hundred|dozens?";
+const MONEY_WORDS = "dollars?|euros?|pounds?(?: sterling)?|rupees?|roubles?|rubles?|yen|yuan|francs?";
+/** 1,234,567.89 or 1234.5: a comma only inside a number, never one that ends a clause ("2024, USD"). */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const BIG = "hundred|thousand|million|billion|trillion";
+/** A number in words: "fifteen", "twenty-five". */
+const WORDS = String.raw`(?:${TENS})(?:[\s-](?:${SMALL}))?|${SMALL}`;
+const FRACTION = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)-(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|\ba (?:third|quarter|fifth|tenth) of`;
+/** Helpers that take a value; given a typed number they would turn it into a figure. */
+const VALUE_HELPERS = "number|ordinal|amount|add|fig";
 
 const patterns = new Map<string, RegExp>();
 
@@ -25,12 +38,24 @@ function literalAmountPattern(extraUnits: readonly string[]): RegExp {
 
 function buildPattern(extraUnits: readonly string[]): RegExp {
   const units = [...UNIT_WORDS, ...extraUnits.map(escapeRegExp)].join("|");
+  const currency = String.raw`(?:US\$|[$€£₽¥₹]|\bRs\.?\s?|\b(?:${CURRENCY_CODES.join("|")})\s?)`;
   return new RegExp([
-    String.raw`(?:US\$|[$€£₽]|\bRs\.?\s?|\b(?:USD|EUR|GBP|PKR|RUB)\s?)${NUMBER}(?:\s?(?:${SCALE_WORDS})\b)?`,
-    String.raw`\b${NUMBER}\s?(?:%|(?:${SCALE_WORDS})\b|(?:${units})\b)`,
-    String.raw`\b(?:${NUMBER_WORD})\s(?:${SCALE_WORDS}|${units})\b`,
+    String.raw`${currency}(?:${NUMBER})(?:\s?(?:${SCALE})\b)?`,
+    String.raw`\b(?:${NUMBER})\s?(?:%|(?:${SCALE})\b|(?:${units}|${MONEY_WORDS})\b)`,
+    // "fifteen percent", "two million metric tons", "twenty-five dollars"
+    String.raw`\b(?:${WORDS})\s(?:(?:${BIG})\s)?(?:${units}|${MONEY_WORDS}|%)(?=\W|$)`,
+    // "two million", "a trillion", "an extra billion" is not caught: only a number word or "a"/"an" right before the scale
+    String.raw`\b(?:${WORDS}|a|an)\s(?:${BIG})\b`,
+    // "billions of dollars", "thousands of delegates", "dozens of companies"
+    String.raw`\b(?:hundreds|thousands|millions|billions|trillions|dozens) of\s(?:${units}|${MONEY_WORDS})\b`,
+    String.raw`\b(?:${FRACTION})\b`,
   ].join("|"), "gi");
 }
+
+/** `{{fig total}}`: a figure id without quotes is read as a field. */
+const UNQUOTED_FIG = /\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
+/** `{{number 5}}`, `{{ordinal 9}}`: a helper handed a typed number. */
+const HELPER_LITERAL = new RegExp(String.raw`\{\{\s*(?:${VALUE_HELPERS})\s+[^}]*?(?<![\w.])-?\d[\d.,]*`, "g");
 
 export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
   const errors: DeckError[] = [];
@@ -47,8 +72,21 @@ export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
   };
   scan((text, path) => {
     for (const m of text.matchAll(FIG_CITATION)) used.add(m[1]!);
-    // Blank out {{…}} so citations and helpers are not read as literal amounts; offsets are kept.
-    const bare = text.replace(/\{\{[^}]*\}\}/g, (s) => " ".repeat(s.length));
+    for (const m of text.matchAll(UNQUOTED_FIG)) {
+      used.add(m[1]!);
+      errors.push(new DeckError({
+        code: "TEMPLATE_HELPER", pos: map.posOfText(path, m[0]), message: `${m[0]} names the figure without quotes, so it is read as a field`,
+        hint: `quote the id: {{fig "${m[1]}"}}`,
+      }));
+    }
+    for (const m of text.matchAll(HELPER_LITERAL)) {
+      errors.push(new DeckError({
+        code: "LITERAL_AMOUNT", pos: map.posOfText(path, m[0]), message: `${m[0]}… hands a typed number to a helper, which would print it as a figure`,
+        hint: 'declare the number under `figures:` and cite it with {{fig "id"}}',
+      }));
+    }
+    // Escaped braces (\{{ … }}) are literal text; {{…}} citations and helpers are not typed amounts.
+    const bare = text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length)));
     const seen = new Map<string, number>();
     for (const m of bare.matchAll(pattern)) {
       const literal = m[0];
@@ -63,17 +101,21 @@ export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
   });
 
   for (const section of deck.sections) {
-    for (const slide of section.slides) {
+    for (const slide of [...section.slides, ...section.slides.flatMap((s) => Object.values(s.audienceVariants ?? {}))]) {
       if (slide.layout === "key-figures") slide.figures.forEach((f) => used.add(f.figure));
-      slide.chartData?.series.forEach((s) => s.figureIds.forEach((id) => used.add(id)));
+      slide.chartData?.series.forEach((s) => [...s.figureIds, ...(s.x?.figureIds ?? [])].forEach((id) => used.add(id)));
     }
+  }
+  // A figure a used derived figure is computed from is used too.
+  for (const queue = [...used]; queue.length > 0;) {
+    for (const input of deck.figures[queue.pop()!]?.derivation?.inputs ?? []) if (!used.has(input)) { used.add(input); queue.push(input); }
   }
   for (const id of Object.keys(deck.figures)) {
     if (!used.has(id)) {
       errors.push(new DeckError({
         code: "UNUSED_FIGURE", pos: map.posOf(["figures", id], "key"),
         message: `the figure "${id}" is declared but no slide uses it`,
-        hint: `cite it with {{fig "${id}"}}, show it on a key-figures or chart slide, or remove it`,
+        hint: `cite it with {{fig "${id}"}}, show it on a key-figures or chart slide, derive a used figure from it, or remove it`,
       }));
     }
   }

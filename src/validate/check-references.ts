@@ -28,17 +28,18 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   };
 
   for (const [id, fig] of Object.entries(outline.figures ?? {})) {
-    if (!sectionIds.includes(fig.source)) {
+    if (fig.source === undefined) {
+      if (!fig.derive) {
+        errors.push(new DeckError({
+          code: "OUTLINE_MISSING", pos: map.posOf(["figures", id], "key"), message: `figure "${id}" has no \`source\``,
+          hint: "add `source:` naming where the figure comes from; only derived figures take their inputs' sources",
+        }));
+      }
+    } else if (!sectionIds.includes(fig.source)) {
       errors.push(new DeckError({
         code: "UNKNOWN_SECTION", pos: map.posOf(["figures", id, "source"]),
         message: `figure "${id}" names the source section "${fig.source}", which the outline does not have`,
         hint: suggestion(fig.source, sectionIds, "one of the section ids"),
-      }));
-    }
-    if (!Number.isFinite(fig.value)) {
-      errors.push(new DeckError({
-        code: "OUTLINE_TYPE", pos: map.posOf(["figures", id, "value"]),
-        message: `figure "${id}" has the value ${fig.value}, which is not a finite number`, hint: "write the number as the source gives it",
       }));
     }
   }

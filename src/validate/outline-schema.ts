@@ -1,6 +1,7 @@
 // Validate stage: the one schema for deck.yaml. The TypeScript types of the outline are inferred from
 // it and deck.schema.json is generated from it (npm run schema), so the three cannot drift apart.
 import { z } from "zod";
+import { SCALES } from "../util/number-format.js";
 
 /** Text (a Handlebars template); a bare YAML number such as 2023 is taken as its text. */
 const Text = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().min(1).max(4000))
@@ -12,20 +13,37 @@ export const LAYOUTS = [
   "title", "agenda", "bullets", "two-columns", "key-figures", "timeline", "quote", "chart", "table",
   "takeaways", "sources",
 ] as const;
-export const CHART_KINDS = ["column", "bar", "stacked-column", "line", "pie", "doughnut", "combo"] as const;
-export const SCALES = ["thousand", "million", "billion", "trillion"] as const;
+export const CHART_KINDS = [
+  "column", "bar", "stacked-column", "stacked-bar", "stacked-column-100", "stacked-bar-100", "line", "area", "stacked-area",
+  "pie", "doughnut", "combo", "scatter", "waterfall",
+] as const;
+export { SCALES };
+export const DERIVATIONS = ["ratio", "share", "growth", "difference", "sum"] as const;
 export const QUALIFIERS = [
   "more than", "over", "about", "around", "nearly", "almost", "up to", "at least", "less than", "under",
 ] as const;
 
+const Decimals = z.number().int().min(0).max(6);
+
+export const DeriveSchema = z.strictObject({
+  ratio: z.array(Id).length(2).optional().describe("[a, b]: a ÷ b, shown as 1.7× (both in one unit)"),
+  share: z.array(Id).length(2).optional().describe("[part, whole]: part ÷ whole as a percentage"),
+  growth: z.array(Id).length(2).optional().describe("[from, to]: the change from one to the other as a percentage"),
+  difference: z.array(Id).length(2).optional().describe("[a, b]: a − b, in their unit"),
+  sum: z.array(Id).min(2).optional().describe("[a, b, …]: their total, in their unit"),
+}).describe("Compute this figure exactly from others; give one of ratio, share, growth, difference, sum");
+
 export const FigureSchema = z.strictObject({
-  value: z.number().describe("The number as the source gives it, before the scale word (3 for $3 billion)"),
-  unit: z.string().min(1).describe('A currency code (USD, EUR, GBP, PKR, RUB), "percent", "ordinal", or a counted noun ("metric tons", "businesspeople")'),
-  scale: z.enum(SCALES).optional().describe("Scale word written after the number"),
+  value: z.number().optional().describe("The number as the source gives it, before the scale word (3 for $3 billion); omit it for a derived figure"),
+  derive: DeriveSchema.optional(),
+  unit: z.string().min(1).max(40).regex(/^[^"{}<>]*$/, "a unit is plain words, without quotes, braces or angle brackets").optional()
+    .describe('A currency code (USD, EUR, GBP, PKR, RUB, JPY, INR, CNY, CHF), "percent", "times", "ordinal", or a counted noun ("metric tons"); derived figures get theirs from the derivation'),
+  scale: z.enum([...SCALES, "auto"]).optional().describe('Scale word written after the number; "auto": the value is in units and the scale is chosen (million, billion, trillion)'),
+  decimals: Decimals.optional().describe("Digits after the decimal point (default: as written; 1 for ratios, shares and growth)"),
   period: z.string().min(1).describe('The date or period the figure refers to, e.g. "2023" or "September 2023"'),
   label: z.string().min(1).max(80).describe("Short label, used as a chart category and in alt text"),
   qualifier: z.enum(QUALIFIERS).optional().describe('Kept in front of the number: "more than 60 businesspeople"'),
-  source: Id.describe("Id of the outline section whose source text gives this figure"),
+  source: Id.optional().describe("Id of the outline section whose source text gives this figure (derived figures take their inputs' sources)"),
 });
 
 const Bullet = z.union([Text, z.strictObject({ text: Text, sub: z.array(Text).min(1).max(4) })]);
@@ -41,13 +59,26 @@ const common = {
     .describe("Per-audience changes to this slide's fields, e.g. { executive: { notes: … } }"),
 };
 
-const ChartSeries = z.strictObject({ name: Text, figures: z.array(Id).min(1) });
+const ChartSeries = z.strictObject({
+  name: Text,
+  figures: z.array(Id).min(1).describe("The series' values (the y values of a scatter chart)"),
+  x: z.array(Id).min(1).optional().describe("Scatter charts: the x value of each point"),
+});
 export const ChartSpecSchema = z.strictObject({
   kind: z.enum(CHART_KINDS).optional().describe("Chosen from the data when omitted"),
   title: Text.describe("Chart title, stated as a takeaway"),
   figures: z.array(Id).min(1).optional().describe("One series: these figures, labelled by their labels"),
+  x: z.array(Id).min(1).optional().describe("Scatter charts with `figures`: the x value of each point"),
   series: z.array(ChartSeries).min(1).optional().describe("Several series over shared categories"),
   categories: z.array(Text).min(1).optional().describe("Category names when series are given"),
+  scale: z.enum([...SCALES, "auto", "none"]).optional().describe('Scale of the chart\'s amounts (default auto: the scale most of its figures are written in)'),
+  decimals: Decimals.optional().describe("Digits after the decimal point in labels and axes (default: as many as the values need, at most 2)"),
+  highlight: z.union([Text, z.strictObject({ category: Text }), z.strictObject({ series: Text })]).optional()
+    .describe("A category (or { series: name }) drawn in the accent colour, the rest muted"),
+  sort: z.enum(["descending", "ascending", "none"]).optional().describe("Order categories by value (default none: the outline's order)"),
+  annotate: z.strictObject({ category: Text, series: Text.optional(), text: z.string().min(1).max(60) }).optional()
+    .describe("A one-line note on one point, shown beside its value"),
+  totals: z.array(Id).min(1).optional().describe("Waterfall charts: the figures drawn as totals from zero; the others are steps"),
 });
 
 export const SlideSchema = z.discriminatedUnion("layout", [

@@ -4,7 +4,7 @@ import { DeckError } from "../errors.js";
 import type { Theme } from "../model/theme.js";
 
 const HexColor = z.string().regex(/^[0-9A-F]{6}$/i, "a colour is six hex digits without '#', e.g. 14365D");
-const COLOR_NAMES = ["ink", "navy", "teal", "slate", "green", "red", "amber", "sky", "mist", "white", "rule", "onNavy", "accentOnNavy"] as const;
+const COLOR_NAMES = ["ink", "navy", "teal", "slate", "green", "red", "amber", "sky", "mist", "white", "rule", "muted", "onNavy", "accentOnNavy"] as const;
 
 const ThemeSchema = z.strictObject({
   name: z.string().min(1),
