@@ -264,6 +264,12 @@ describe("chart and figure errors", () => {
     expect(errors[0]).toMatchObject({ info: { code: "UNKNOWN_CATEGORY", hint: 'did you mean "Standby package"?' } });
   });
 
+  it("refuses a title that names another scale than the labels use", async () => {
+    const yaml = outline(chartSlide("          title: Programmes, USD trillion\n          figures: [a, b]\n") + cite, FIGURES);
+    expect((await buildErrors(yaml))[0]).toMatchObject({ info: { code: "CHART_MIXED_UNITS", pos: posOf(yaml, "Programmes, USD trillion") } });
+    expect((await buildYaml(outline(chartSlide("          title: Programmes, USD trillion\n          scale: trillion\n          decimals: 3\n          figures: [a, b]\n") + cite, FIGURES))).slides).toBe(2);
+  });
+
   it("refuses to sort a line chart", async () => {
     expect((await buildErrors(outline(chartSlide("          title: T\n          kind: line\n          figures: [a, b]\n          sort: descending\n") + cite, FIGURES)))[0]!.info.code).toBe("CHART_KIND");
   });
@@ -310,6 +316,21 @@ ${lines.map((l) => `          - "${l}"`).join("\n")}
     }
     const errors = await buildErrors(bullets("{{fig a}}"));
     expect(errors[0]).toMatchObject({ info: { code: "TEMPLATE_HELPER", hint: 'quote the id: {{fig "a"}}' } });
+  });
+
+  it("reports a helper called with wrong or missing arguments at its position, with its signature", async () => {
+    const yaml = bullets('{{fig \\"a\\" \\"b\\"}}');
+    expect((await buildErrors(yaml))[0]).toMatchObject({ info: { code: "TEMPLATE_HELPER", pos: posOf(yaml, '{{fig \\"a\\"'), hint: expect.stringContaining('{{fig "id"}}') } });
+    for (const bad of ["{{date}}", "{{upper}}", "{{pad section.number 99}}", "{{fig}}"]) {
+      const errors = await buildErrors(bullets(bad));
+      expect(errors[0]!.info.code, bad).toBe("TEMPLATE_HELPER");
+      expect(errors[0]!.info.hint, bad).toMatch(/^write it as \{\{/);
+    }
+  });
+
+  it("takes \\{{…}} as literal braces: printed as written, no citation, no check", async () => {
+    const built = await buildYaml(bullets('Write \\\\{{fig \\"x\\"}} to cite a figure'));
+    expect(openPptx(built.path!).slideTexts(1).join("\n")).toContain('Write {{fig "x"}} to cite a figure');
   });
 
   it("reports an amount typed into a figure's label, which becomes a chart category", async () => {

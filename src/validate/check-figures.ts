@@ -53,9 +53,9 @@ function buildPattern(extraUnits: readonly string[]): RegExp {
 }
 
 /** `{{fig total}}`: a figure id without quotes is read as a field. */
-const UNQUOTED_FIG = /\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
+const UNQUOTED_FIG = /(?<!\\)\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
 /** `{{number 5}}`, `{{ordinal 9}}`: a helper handed a typed number. */
-const HELPER_LITERAL = new RegExp(String.raw`\{\{\s*(?:${VALUE_HELPERS})\s+[^}]*?(?<![\w.])-?\d[\d.,]*`, "g");
+const HELPER_LITERAL = new RegExp(String.raw`(?<!\\)\{\{\s*(?:${VALUE_HELPERS})\s+[^}]*?(?<![\w.])-?\d[\d.,]*`, "g");
 
 export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
   const errors: DeckError[] = [];

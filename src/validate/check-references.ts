@@ -5,8 +5,8 @@ import type { SourceMap } from "../model/source-map.js";
 import { suggestion } from "../util/did-you-mean.js";
 import type { Outline } from "./outline-schema.js";
 
-/** `{{fig "id"}}` citations inside outline text. */
-export const FIG_CITATION = /\{\{\s*fig\s+["']([^"']*)["']/g;
+/** `{{fig "id"}}` citations inside outline text (`\{{…}}`, Handlebars' escape, is literal text). */
+export const FIG_CITATION = /(?<!\\)\{\{\s*fig\s+["']([^"']*)["']/g;
 
 export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   const errors: DeckError[] = [];

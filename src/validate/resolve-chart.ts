@@ -76,6 +76,13 @@ export function resolveChart(spec: ChartSpec, figures: Readonly<Record<string, F
       ...(g.xIds && xStyle ? { x: { values: valuesIn(g.xIds, xStyle), style: xStyle, figureIds: g.xIds } } : {}),
     };
   });
+  // A title that names a scale ("USD billion") must name the one the labels use.
+  const said = /\b(thousand|million|billion|trillion)s?\b/i.exec(spec.title)?.[1]?.toLowerCase();
+  if (said && series.every((s) => isScalable(s.style.unit)) && !series.some((s) => s.style.scale === said)) {
+    const used = [...new Set(series.map((s) => s.style.scale ?? "units"))].join(" and ");
+    return fail("CHART_MIXED_UNITS", [...path, "title"], `the chart's title says "${said}" but its values are shown in ${used}`,
+      `set \`scale: ${said}\` on the chart, or take the scale out of the title (the axis caption states it)`);
+  }
   let cats = [...categories];
   if (spec.sort && spec.sort !== "none") {
     if (!SORTABLE.includes(kind)) {
