@@ -5,6 +5,7 @@ import type { Figure } from "../model/deck.js";
 import type { SourceMap } from "../model/source-map.js";
 import { add, decimalOf, decimalPlaces, divide, isZero, multiply, round, shift, subtract, toPlain, type Decimal } from "../util/decimal.js";
 import { suggestion } from "../util/did-you-mean.js";
+import { formatFigure } from "../util/format.js";
 import { isCurrency, isScalable, minorUnits, SCALE_EXPONENT, type NumberStyle, type Scale } from "../util/number-format.js";
 import { DERIVATIONS, type FigureSpec } from "./outline-schema.js";
 
@@ -156,7 +157,7 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
     let result: Decimal;
     let resultUnit = unit;
     let text: string;
-    const named = (f: Figure) => `${f.label} (${f.id})`;
+    const named = (f: Figure) => `${f.label} (${formatFigure(f)})`;
     switch (kind) {
       case "ratio": result = divide(a, b, places); resultUnit = "times"; text = `ratio of ${named(inputs[0]!)} to ${named(inputs[1]!)}`; break;
       case "share": result = divide(multiply(a, hundred), b, places); resultUnit = "percent"; text = `share of ${named(inputs[0]!)} in ${named(inputs[1]!)}`; break;
