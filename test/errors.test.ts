@@ -83,7 +83,7 @@ sections:
         bullets: [b]
 `;
     const errors = await buildErrors(yaml);
-    expect(errors.map((e) => e.info.code).sort()).toEqual(["DUPLICATE_ID", "UNKNOWN_SECTION"]);
+    expect(errors.map((e) => e.info.code).sort()).toEqual(["DUPLICATE_ID", "UNKNOWN_SOURCE"]);
   });
 });
 

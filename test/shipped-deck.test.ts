@@ -67,13 +67,16 @@ describe("the shipped deck", () => {
     });
   });
 
-  it("gives every slide the outline's speaker notes, 2 to 5 sentences", () => {
+  it("gives every slide the outline's speaker notes, 2 to 5 sentences, ending with where its figures come from", () => {
     expected.forEach((e, i) => {
-      const notes = deck.notes(i + 1);
-      expect(squash(notes), `slide ${i + 1}`).toBe(squash(e.notes));
-      const sentences = notes.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
+      const [said, cited] = deck.notes(i + 1).split("Where the figures come from:");
+      expect(squash(said!), `slide ${i + 1}`).toBe(squash(e.notes));
+      const sentences = said!.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
       expect(sentences.length, `slide ${i + 1} notes`).toBeGreaterThanOrEqual(2);
       expect(sentences.length, `slide ${i + 1} notes`).toBeLessThanOrEqual(5);
+      const showsFigures = e.layout === "chart" || e.layout === "key-figures" || JSON.stringify(e.slide ?? {}).includes("{{fig");
+      if (showsFigures) expect(cited, `slide ${i + 1}`).toMatch(/\(.+\): Untitled analysis of Pakistan–Russia relations.*, section “[^”]+”\./);
+      else expect(cited, `slide ${i + 1}`).toBeUndefined();
     });
   });
 

@@ -6,6 +6,7 @@ import type { RenderedSlide, TextField } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { textDirection } from "../util/script.js";
 import { fitText, type FitParagraph } from "./fit-text.js";
+import { lineHeightPt } from "./measure-text.js";
 import { rect, ZONE } from "./grid.js";
 
 /** The type scale (points), from the design brief. */
@@ -112,15 +113,36 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText
     }
     if (text !== titleText) overflow(ctx, slide, "title");
   }
+  const source = sourceLine(ctx, slide);
   return {
     items: [
       fittedBox(ctx, slide, "kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: fieldText(slide, "kicker"), bold: true }],
         { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }),
       textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.ink, { bold: true, placeholder: "title" }),
+      ...(source ? [source] : []),
       ...footer(ctx, slide, colors.slate, colors.rule),
     ],
-    body: { yIn: ZONE.body.yIn + extra, hIn: ZONE.body.hIn - extra },
+    body: { yIn: ZONE.body.yIn + extra, hIn: ZONE.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
   };
+}
+
+/** Space between the body and the source line under it. */
+const SOURCE_GAP_IN = 0.12;
+/** The source line's last line sits here, clear of the footer rule. */
+const SOURCE_BOTTOM_IN = 6.72;
+
+/**
+ * The slide's source line (the citations of what it shows), at the foot of the body on every content
+ * slide, continuation slides included: 12 pt, measured like all text, up to three lines.
+ */
+function sourceLine(ctx: LayoutContext, slide: RenderedSlide): PlacedText | undefined {
+  const text = fieldText(slide, "source");
+  if (!text) return undefined;
+  const wIn = rect(1, 12, 0, 0).wIn;
+  const lines = Math.min(3, Math.max(1, fitText({ paragraphs: [{ text }], wIn, hIn: 10, maxPt: TYPE.sourcePt, minPt: TYPE.sourcePt }).lines));
+  const hIn = Math.round((lines * lineHeightPt(TYPE.sourcePt) / 72 + 0.04) * 1000) / 1000;
+  return fittedBox(ctx, slide, "source", { ...rect(1, 12, SOURCE_BOTTOM_IN - hIn, hIn) }, [{ text }],
+    { maxPt: TYPE.sourcePt, minPt: TYPE.sourcePt, maxLines: 3 }, ctx.theme.colors.slate, { valign: "bottom" });
 }
 
 export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, ruleColor?: Hex): PlacedItem[] {

@@ -10,12 +10,6 @@ import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox
 import { columnGroups, columns, rect } from "./grid.js";
 import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
 
-const SOURCE_Y_IN = 6.3;
-
-function sourceLine(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
-  const text = fieldText(slide, "source");
-  return text ? [fittedBox(ctx, slide, "source", rect(1, 12, SOURCE_Y_IN, 0.4), [{ text }], { maxPt: TYPE.sourcePt, minPt: TYPE.sourcePt }, ctx.theme.colors.slate, { valign: "bottom" })] : [];
-}
 
 const inGroup = (i: number) => (f: { attrs: Readonly<Record<string, unknown>> }) => f.attrs["group"] === i;
 
@@ -26,7 +20,7 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
   // One figure sits centred on the middle six columns; two to four share the width.
   const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : columnGroups(Math.min(4, numbers.length));
   const panelY = BODY.yIn + 0.2;
-  const panelH = SOURCE_Y_IN - 0.15 - panelY;
+  const panelH = BODY.yIn + BODY.hIn - panelY;
   // One size for every big number on the slide, the largest at which each fits one line.
   const widths = groups.map((g) => columns(g.from, g.to).wIn - 0.5);
   let bigPt: number = TYPE.keyFigureMaxPt;
@@ -52,7 +46,7 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
     items.push(fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: y, hIn: panelY + panelH - 0.2 - y }, [{ text: caption }],
       { maxPt: 18, minPt: TYPE.bodyMinPt }, colors.ink));
   });
-  return [...items, ...sourceLine(ctx, slide)];
+  return items;
 }
 
 export function layoutTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
@@ -87,7 +81,7 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
   const takeaway = fieldText(slide, "takeaway");
-  const area = rect(1, takeaway ? 8 : 12, BODY.yIn, SOURCE_Y_IN - 0.1 - BODY.yIn);
+  const area = rect(1, takeaway ? 8 : 12, BODY.yIn, BODY.hIn);
   if (slide.chart) items.push(...chartBlock(ctx, slide, slide.chart, area));
   if (takeaway) {
     const panel = rect(9, 12, BODY.yIn, area.hIn);
@@ -96,7 +90,7 @@ export function layoutChart(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
     items.push(fittedBox(ctx, slide, "takeaway", { xIn: panel.xIn + 0.25, yIn: panel.yIn + 0.35, wIn: panel.wIn - 0.5, hIn: panel.hIn - 0.6 },
       [{ text: takeaway }], { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt }, colors.ink));
   }
-  return [...items, ...sourceLine(ctx, slide)];
+  return items;
 }
 
 /**

@@ -145,30 +145,46 @@ export function layoutQuote(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   return items;
 }
 
+/** Space between a takeaway's point and its support line, and the most space between rows. */
+const TAKEAWAY_INNER_IN = 0.06;
+const TAKEAWAY_MAX_GAP_IN = 0.55;
+
+/**
+ * Takeaways: numbered rows, each a bold point over a line of support. Every row is measured at one
+ * size for points and one for supports (the largest at which all rows fit); the space left is shared
+ * between the rows, so the list fills the slide without cutting a word.
+ */
 export function layoutTakeaways(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
   const points = fieldList(slide, "point");
-  const rowH = BODY.hIn / Math.max(points.length, 3);
   const textW = rect(2, 12, 0, 0).wIn;
   const rows = points.map((point, i) => ({
     point: point.text,
     support: fieldList(slide, "support", (f) => f.attrs["group"] === i)[0]?.text ?? "",
     number: fieldList(slide, "number", (f) => f.attrs["group"] === i)[0]?.text ?? String(i + 1),
   }));
-  // One size for every point and one for every support line, so the rows read as a set.
-  const pointFits = rows.map((r) => fitText({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: rowH * 0.5, maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt, maxLines: 2 }));
-  const pointPt = Math.min(...pointFits.map((f) => f.fontPt));
-  const pointH = Math.min(rowH * 0.5, Math.max(...rows.map((r) => measureAt({ paragraphs: [{ text: r.point, bold: true }], wIn: textW, hIn: 0, maxPt: 0, minPt: 0 }, pointPt).heightIn)) + 0.04);
-  const supportH = rowH - pointH - 0.26;
-  const supportFits = rows.map((r) => fitText({ paragraphs: [{ text: r.support }], wIn: textW, hIn: supportH, maxPt: 18, minPt: TYPE.bodyMinPt }));
-  const supportPt = Math.min(...supportFits.map((f) => f.fontPt));
+  const heightOf = (text: string, pt: number, bold: boolean) => measureAt({ paragraphs: [{ text, bold }], wIn: textW, hIn: 0, maxPt: 0, minPt: 0 }, pt).heightIn;
+  const minGap = 0.22;
+  const total = (pointPt: number, supportPt: number) => rows.reduce((h, r) => h + heightOf(r.point, pointPt, true) + TAKEAWAY_INNER_IN + heightOf(r.support, supportPt, false), 0) + minGap * (rows.length - 1);
+  let pointPt: number = TYPE.bodyMaxPt;
+  let supportPt = 18;
+  while (total(pointPt, supportPt) > BODY.hIn && (pointPt > TYPE.bodyMinPt || supportPt > TYPE.bodyMinPt)) {
+    if (supportPt > TYPE.bodyMinPt && supportPt >= pointPt - 2) supportPt--; else pointPt--;
+  }
+  const used = total(pointPt, supportPt);
+  const gap = rows.length > 1 ? Math.min(TAKEAWAY_MAX_GAP_IN, minGap + Math.max(0, BODY.hIn - used) / (rows.length - 1)) : 0;
+  const fits = used <= BODY.hIn + 1e-9;
+  let y = BODY.yIn;
   rows.forEach((row, i) => {
-    const y = BODY.yIn + i * rowH;
-    if (i > 0) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y - 0.08, 0), line: { color: colors.rule, widthPt: 0.75 } });
-    items.push(textBox("takeaway-number", rect(1, 1, y, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
-    items.push(fittedBox(ctx, slide, "takeaway-point", rect(2, 12, y + 0.04, pointH), [{ text: row.point, bold: true }], { maxPt: pointPt, minPt: pointPt, maxLines: 2 }, colors.ink, { bold: true }));
-    items.push(fittedBox(ctx, slide, "takeaway-support", rect(2, 12, y + 0.1 + pointH, supportH), [{ text: row.support }], { maxPt: supportPt, minPt: supportPt }, colors.slate));
+    const pointH = heightOf(row.point, pointPt, true);
+    const supportH = fits ? heightOf(row.support, supportPt, false) : Math.max(0.3, (BODY.hIn - minGap * (rows.length - 1)) / rows.length - pointH - TAKEAWAY_INNER_IN);
+    if (i > 0) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y - gap / 2, 0), line: { color: colors.rule, widthPt: 0.75 } });
+    items.push(textBox("takeaway-number", rect(1, 1, y - 0.04, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
+    items.push(fittedBox(ctx, slide, "takeaway-point", rect(2, 12, y, pointH + 0.02), [{ text: row.point, bold: true }], { maxPt: pointPt, minPt: pointPt, maxLines: 3 }, colors.ink, { bold: true }));
+    y += pointH + TAKEAWAY_INNER_IN;
+    items.push(fittedBox(ctx, slide, "takeaway-support", rect(2, 12, y, supportH + 0.02), [{ text: row.support }], { maxPt: supportPt, minPt: supportPt }, colors.slate));
+    y += supportH + gap;
   });
   return items;
 }
@@ -177,10 +193,11 @@ export function layoutSources(ctx: LayoutContext, slide: RenderedSlide): PlacedI
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
   const r = rect(1, 10, BODY.yIn, BODY.hIn);
-  const entries = fieldList(slide, "entry").map((e) => ({ kind: "entry" as const, text: e.text, url: "" }));
-  const links = fieldList(slide, "link").map((l) => ({ kind: "link" as const, text: l.text, url: String(l.attrs["url"] ?? l.text) }));
-  const methods = fieldList(slide, "method").map((m) => ({ kind: "method" as const, text: m.text, url: "" }));
-  const all = [...entries, ...links, ...methods];
+  // In the order the template writes them: each entry with its link, then the method.
+  const entries = fieldList(slide, "entry").map((e) => ({ kind: "entry" as const, text: e.text, url: "", seq: e.seq }));
+  const links = fieldList(slide, "link").map((l) => ({ kind: "link" as const, text: l.text, url: String(l.attrs["url"] ?? l.text), seq: l.seq }));
+  const methods = fieldList(slide, "method").map((m) => ({ kind: "method" as const, text: m.text, url: "", seq: m.seq }));
+  const all = [...entries, ...links, ...methods].sort((a, b) => a.seq - b.seq);
   const spaceEm = { entry: 0.3, link: 0.3, method: 0.9 } as const;
   const fitted = fitOrCut(all.map((p) => ({ text: p.text, bold: p.kind === "entry", spaceBeforeEm: spaceEm[p.kind] })), r, { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt });
   if (fitted.cut) overflow(ctx, slide, "sources");

@@ -8,9 +8,33 @@ import type { DataPath, SourceMap } from "./source-map.js";
 
 export type { ChartKind, DeckMeta, FigureSpec, Layout, SlideSpec } from "../validate/outline-schema.js";
 
-/** A figure with its value settled: as written, or computed exactly from others. */
-export interface Figure extends Omit<FigureSpec, "unit" | "value"> {
+/** A document the briefing draws on (`sources:`, or the `deck.source` shorthand). */
+export interface SourceDoc {
   readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  /** As written: YYYY, YYYY-MM or YYYY-MM-DD (checked to be a real date). */
+  readonly date?: string;
+  readonly url?: string;
+  readonly accessed?: string;
+  /** The short form used on slide source lines. */
+  readonly short: string;
+  /** Declared by `deck.source`: the document the whole briefing is built from, cited by the deck itself. */
+  readonly wholeDeck?: boolean;
+}
+
+/** A reference to one document, and where in it. */
+export interface Citation {
+  readonly doc: string;
+  readonly locator?: string;
+}
+
+/** A figure with its value settled: as written, or computed exactly from others. */
+export interface Figure extends Omit<FigureSpec, "unit" | "value" | "source"> {
+  readonly id: string;
+  /** Where it comes from (a derived figure: its inputs' citations). */
+  readonly citations: readonly Citation[];
   readonly unit: string;
   /** The value in the figure's display scale (`style.scale`), exact. */
   readonly amount: Decimal;
@@ -24,6 +48,8 @@ export interface Figure extends Omit<FigureSpec, "unit" | "value"> {
 
 export interface Deck {
   readonly meta: DeckMeta;
+  /** Every document the outline declares, in its order. */
+  readonly sources: readonly SourceDoc[];
   readonly figures: Readonly<Record<string, Figure>>;
   readonly sections: readonly Section[];
   /** Every audience, the default first. */
@@ -60,8 +86,13 @@ export interface Section extends Omit<SectionSpec, "slides"> {
   readonly slides: readonly Slide[];
 }
 
-export type Slide = SlideSpec & {
+/** Omit over each member of a union (plain Omit would merge a discriminated union into one type). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type Slide = OmitEach<SlideSpec, "source"> & {
   readonly path: DataPath;
+  /** The slide's own citations (`source:`), beyond its figures'. */
+  readonly citations: readonly Citation[];
   /** Present on chart slides: the figures resolved into categories and series. */
   readonly chartData?: ChartData;
   /** The slide as each audience named under `variants:` sees it, already merged and checked. */

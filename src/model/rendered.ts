@@ -9,6 +9,8 @@ export type FieldAttrs = Readonly<Record<string, string | number | boolean>>;
 export interface TextField {
   readonly text: string;
   readonly attrs: FieldAttrs;
+  /** Position among all the slide's fields, in the order the template wrote them. */
+  readonly seq: number;
 }
 
 export type SlideLayout = Layout | "section";

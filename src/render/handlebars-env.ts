@@ -20,7 +20,8 @@ export type FieldSink = Map<string, TextField[]>;
 
 interface HelperOptions {
   readonly hash: Record<string, unknown>;
-  readonly data?: { fields?: FieldSink };
+  /** `fields`: where {{#field}} puts its text; `cited`: the figures a slide's text cites. */
+  readonly data?: { fields?: FieldSink; cited?: Set<string> };
   readonly loc?: { start: { line: number; column: number } };
   readonly name?: string;
   fn?: (ctx: unknown) => string;
@@ -74,6 +75,7 @@ export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
       if (!f) {
         throw new HelperError("UNKNOWN_FIGURE", `no figure has the id "${id}"`, suggestion(id, Object.keys(figures), "one of the figure ids"), options.loc?.start);
       }
+      options.data?.cited?.add(id);
       const part = options.hash["part"];
       if (part === undefined) return formatFigure(f);
       if (typeof part !== "string" || !(FIG_PARTS as readonly string[]).includes(part)) throw wrong("fig", options, `has no part ${describe(part)}`);
@@ -139,7 +141,9 @@ export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
       if (!sink) return "";
       const text = options.fn(this).replace(/[ \t]*\n[ \t]*/g, "\n").trim();
       const list = sink.get(args[0]) ?? [];
-      list.push({ text, attrs: { ...options.hash } as FieldAttrs });
+      let seq = 0;
+      for (const l of sink.values()) seq += l.length;
+      list.push({ text, attrs: { ...options.hash } as FieldAttrs, seq });
       sink.set(args[0], list);
       return "";
     },

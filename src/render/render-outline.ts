@@ -6,7 +6,7 @@ import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError, type TemplateLoc } from "./template-errors.js";
 
 /** Keys whose values are names or ids, not text. */
-const NOT_TEXT = new Set(["layout", "id", "tags", "figure", "kind", "theme", "cover", "url", "$schema"]);
+const NOT_TEXT = new Set(["layout", "id", "tags", "figure", "kind", "theme", "cover", "url", "$schema", "citations", "doc", "locator"]);
 
 export class OutlineRenderer {
   /**
@@ -16,8 +16,8 @@ export class OutlineRenderer {
   constructor(private readonly hb: HandlebarsEnv, private readonly map: SourceMap, private readonly cache = new Map<string, TemplateFn>(),
     private readonly compiled = new CompiledCache()) {}
 
-  /** Renders one outline string; text without "{{" is returned as it is. */
-  text(text: string, path: DataPath, context: object): string {
+  /** Renders one outline string; text without "{{" is returned as it is. `cited` collects the figures it cites. */
+  text(text: string, path: DataPath, context: object, cited?: Set<string>): string {
     if (!text.includes("{{")) return text;
     try {
       let fn = this.cache.get(text);
@@ -25,22 +25,22 @@ export class OutlineRenderer {
         fn = this.compiled.compile(this.hb, text, () => this.hb.parse(text));
         this.cache.set(text, fn);
       }
-      return fn(context);
+      return fn(context, cited ? { data: { cited } } : undefined);
     } catch (err) {
       throw templateError(err, text, (loc) => this.locate(text, path, loc), "the outline text");
     }
   }
 
   /** Renders every text value inside `value` (a slide, a section, deck metadata). */
-  deep<T>(value: T, path: DataPath, context: object): T {
-    if (typeof value === "string") return this.text(value, path, context) as T;
+  deep<T>(value: T, path: DataPath, context: object, cited?: Set<string>): T {
+    if (typeof value === "string") return this.text(value, path, context, cited) as T;
     if (Array.isArray(value)) {
       if (path[path.length - 1] === "figures" && value.every((v) => typeof v === "string")) return value;
-      return value.map((v, i) => this.deep(v, [...path, i], context)) as T;
+      return value.map((v, i) => this.deep(v, [...path, i], context, cited)) as T;
     }
     if (value !== null && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = NOT_TEXT.has(k) ? v : this.deep(v, [...path, k], context);
+      for (const [k, v] of Object.entries(value)) out[k] = NOT_TEXT.has(k) ? v : this.deep(v, [...path, k], context, cited);
       return out as T;
     }
     return value;

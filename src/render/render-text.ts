@@ -1,19 +1,22 @@
 // Render stage: DeckView -> RenderedDeck. Runs each slide's layout template (templates/<layout>.hbs)
-// with the deck, section, slide and audience in scope and collects its {{#field}} blocks.
-import type { ChartData, Section, Slide } from "../model/deck.js";
+// with the deck, section, slide and audience in scope and collects its {{#field}} blocks. Records the
+// figures each slide shows and cites, for its source line, its notes and the sources slide.
+import type { ChartData, Figure, Section, Slide, SourceDoc } from "../model/deck.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout, TextField } from "../model/rendered.js";
 import type { DeckView } from "../model/view.js";
 import { figureParts, formatDate, formatFigure } from "../util/format.js";
+import { chartContext } from "./chart-context.js";
+import { figureSources, fullSource, slideCitations, sourceLine } from "./citations.js";
+import type { CompiledCache } from "./compiled-cache.js";
 import type { FieldSink, HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
-import type { CompiledCache } from "./compiled-cache.js";
-import { chartContext } from "./chart-context.js";
 import { templateError } from "./template-errors.js";
 
 export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv, compiled?: Map<string, TemplateFn>, disk?: CompiledCache): RenderedDeck {
   const { deck, audience } = view;
   const map = deck.sourceMap;
+  const docs = new Map(deck.sources.map((d) => [d.id, d]));
   const outline = new OutlineRenderer(hb, map, compiled, disk);
   const metaRaw = outline.deep(deck.meta, ["deck"], { audience });
   const meta = { ...metaRaw, isoDate: deck.meta.date, date: formatDate(deck.meta.date), marking: audience.marking ?? metaRaw.marking };
@@ -24,38 +27,71 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     title: outline.text(s.title, [...s.path, "title"], { deck: meta, audience }),
     gist: s.gist ? outline.text(s.gist, [...s.path, "gist"], { deck: meta, audience }) : "",
   }));
-  const sectionTitles = new Map(deck.sections.map((s) => [s.id, s.title]));
 
   const slides: RenderedSlide[] = [];
+  /** Documents this audience's deck cites, in order of first citation. */
+  const citedDocs: SourceDoc[] = deck.sources.filter((d) => d.wholeDeck);
+  const noteCited = (ids: readonly string[]) => {
+    for (const id of ids) for (const c of deck.figures[id]!.citations) if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
+  };
+  /** Sources slides are rendered last, when the deck's citations are known; then put in their place. */
+  const deferred: Array<{ at: number; render: () => RenderedSlide }> = [];
   for (const section of view.sections) {
     const number = listed.indexOf(section) + 1;
     // Section text may say which part this is: {{section.number}} of {{section.count}}, counted in this audience's deck.
-    const sectionCtx = outline.deep({ id: section.id, title: section.title, gist: section.gist ?? "", notes: section.notes ?? "" },
-      section.path, { deck: meta, audience, section: { number, count: listed.length, title: section.title } });
+    const notesCited = new Set<string>();
+    const sectionCtx = {
+      ...outline.deep({ id: section.id, title: section.title, gist: section.gist ?? "" }, section.path, { deck: meta, audience, section: { number, count: listed.length, title: section.title } }),
+      notes: outline.text(section.notes ?? "", [...section.path, "notes"], { deck: meta, audience, section: { number, count: listed.length, title: section.title } }, notesCited),
+    };
     const base = { deck: meta, audience, agenda, section: { ...sectionCtx, number } };
     if (section.divider) {
-      slides.push(runLayout("section", dividerId(section), section, base, {}, templates, map.posOf([...section.path, "title"])));
+      noteCited([...notesCited]);
+      slides.push(runLayout("section", dividerId(section), section, { ...base, figureSources: figureSources([...notesCited], deck.figures, docs) }, {}, templates, map.posOf([...section.path, "title"])));
     }
     section.slides.forEach((slide, i) => {
-      const rendered = outline.deep(stripPath(slide), slide.path, base);
-      const extra = layoutContext(slide, rendered, deck.figures, sectionTitles, meta.source.title);
-      slides.push(runLayout(slide.layout, slideId(section, i), section,
-        { ...base, slide: rendered, ...extra }, { chart: slide.chartData, image: coverOf(slide, deck.meta.cover, map) }, templates,
-        map.posOf(slide.path)));
+      const id = slideId(section, i);
+      if (slide.layout === "sources") {
+        const at = slides.length;
+        slides.push(undefined as unknown as RenderedSlide);
+        deferred.push({ at, render: () => renderSlide(slide, id, section, base, { citedSources: citedDocs.map(fullSource) }) });
+        return;
+      }
+      slides.push(renderSlide(slide, id, section, base, {}));
     });
   }
+  for (const d of deferred) slides[d.at] = d.render();
   return {
     title: meta.title, subject: meta.subtitle ?? meta.title, author: meta.author,
     company: meta.organisation ?? "", date: deck.meta.date, slides,
   };
+
+  function renderSlide(slide: Slide, id: string, section: Section, base: object, extraContext: object): RenderedSlide {
+    const { notes, ...visible } = stripPath(slide) as { notes: string } & Record<string, unknown>;
+    const shown = new Set<string>();
+    const inNotes = new Set<string>();
+    const rendered = { ...outline.deep(visible, slide.path, base, shown), notes: outline.text(notes, [...slide.path, "notes"], base, inNotes) };
+    const extra = layoutContext(slide, rendered, deck.figures);
+    for (const f of extra.shows) shown.add(f);
+    // The source line: the citations of exactly the figures the slide shows, and its own.
+    const citations = slideCitations([...shown], deck.figures, slide.citations);
+    const onSlide = [...new Set([...shown, ...inNotes])];
+    noteCited(onSlide);
+    for (const c of citations) if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
+    return runLayout(slide.layout, id, section, {
+      ...base, slide: rendered, ...extra.context, ...extraContext,
+      sources: sourceLine(citations, docs), figureSources: figureSources(onSlide, deck.figures, docs),
+    }, { chart: slide.chartData, image: coverOf(slide, deck.meta.cover, map) }, templates, map.posOf(slide.path));
+  }
 }
 
 function runLayout(layout: SlideLayout, id: string, section: Section, context: object,
   extra: { chart?: ChartData | undefined; image?: RenderedSlide["image"] }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
   const template = templates.layouts.get(layout)!;
   const fields: FieldSink = new Map();
+  const withDefaults = { sources: { label: "Source", items: [] }, figureSources: [], ...context };
   try {
-    template.fn(context, { data: { fields } });
+    template.fn(withDefaults, { data: { fields } });
   } catch (err) {
     throw templateError(err, template.source.text, (loc) => ({ file: template.source.file, ...loc }), template.source.file);
   }
@@ -67,26 +103,21 @@ function runLayout(layout: SlideLayout, id: string, section: Section, context: o
   };
 }
 
-/** Data a layout's template needs beyond the slide's own text: resolved figures, chart facts. */
-function layoutContext(slide: Slide, rendered: object, figures: DeckView["deck"]["figures"], sectionTitles: Map<string, string>, sourceTitle: string): object {
+/** Data a layout's template needs beyond the slide's own text, and the figures it shows. */
+function layoutContext(slide: Slide, rendered: object, figures: Readonly<Record<string, Figure>>): { context: object; shows: readonly string[] } {
   if (slide.layout === "key-figures") {
     const resolved = slide.figures.map((f) => figures[f.figure]!);
     const captions = (rendered as { figures: Array<{ caption: string }> }).figures.map((f) => f.caption);
     return {
-      keyFigures: resolved.map((f, i) => ({ ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })),
-      sourceSections: sourcesOf(resolved.map((f) => f.source), sectionTitles), sourceTitle,
+      context: { keyFigures: resolved.map((f, i) => ({ ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })) },
+      shows: resolved.map((f) => f.id),
     };
   }
   if (slide.layout === "chart" && slide.chartData) {
     const chart = chartContext(slide.chartData, figures);
-    return { chart, sourceSections: sourcesOf(chart.figureIds.map((id) => figures[id]!.source), sectionTitles), sourceTitle };
+    return { context: { chart }, shows: chart.figureIds };
   }
-  return { sourceTitle };
-}
-
-function sourcesOf(ids: ReadonlyArray<string | undefined>, titles: Map<string, string>): string {
-  const names = [...new Set(ids.filter((id): id is string => id !== undefined))].map((id) => `“${titles.get(id) ?? id}”`);
-  return names.length ? `${names.length > 1 ? "sections" : "section"} ${names.join(" and ")}` : "";
+  return { context: {}, shows: [] };
 }
 
 function coverOf(slide: Slide, cover: string | undefined, map: DeckView["deck"]["sourceMap"]): RenderedSlide["image"] {
@@ -102,6 +133,6 @@ function slideId(section: Section, index: number): string {
 }
 
 function stripPath(slide: Slide): object {
-  const { path: _path, chartData: _chart, ...rest } = slide;
+  const { path: _path, chartData: _chart, citations: _citations, audienceVariants: _variants, ...rest } = slide;
   return rest;
 }

@@ -57,7 +57,7 @@ const UNQUOTED_FIG = /(?<!\\)\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
 /** `{{number 5}}`, `{{ordinal 9}}`: a helper handed a typed number. */
 const HELPER_LITERAL = new RegExp(String.raw`(?<!\\)\{\{\s*(?:${VALUE_HELPERS})\s+[^}]*?(?<![\w.])-?\d[\d.,]*`, "g");
 
-export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
+export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckError[]; used: Set<string> } {
   const errors: DeckError[] = [];
   const map = deck.sourceMap;
   const units = [...new Set(Object.values(deck.figures).map((f) => f.unit).filter((u) => /^[a-z ]+$/i.test(u) && u.length > 2))];
@@ -119,7 +119,7 @@ export function checkFigures(deck: Deck, outlineData: unknown): DeckError[] {
       }));
     }
   }
-  return errors;
+  return { errors, used };
 }
 
 function escapeRegExp(s: string): string {

@@ -11,7 +11,6 @@ export const FIG_CITATION = /(?<!\\)\{\{\s*fig\s+["']([^"']*)["']/g;
 export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   const errors: DeckError[] = [];
   const figureIds = Object.keys(outline.figures ?? {});
-  const sectionIds = outline.sections.map((s) => s.id);
 
   const seen = new Map<string, string>();
   const unique = (id: string | undefined, path: Array<string | number>, what: string): void => {
@@ -26,23 +25,6 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
       seen.set(id, `line ${p.line}`);
     }
   };
-
-  for (const [id, fig] of Object.entries(outline.figures ?? {})) {
-    if (fig.source === undefined) {
-      if (!fig.derive) {
-        errors.push(new DeckError({
-          code: "OUTLINE_MISSING", pos: map.posOf(["figures", id], "key"), message: `figure "${id}" has no \`source\``,
-          hint: "add `source:` naming where the figure comes from; only derived figures take their inputs' sources",
-        }));
-      }
-    } else if (!sectionIds.includes(fig.source)) {
-      errors.push(new DeckError({
-        code: "UNKNOWN_SECTION", pos: map.posOf(["figures", id, "source"]),
-        message: `figure "${id}" names the source section "${fig.source}", which the outline does not have`,
-        hint: suggestion(fig.source, sectionIds, "one of the section ids"),
-      }));
-    }
-  }
 
   const figureRef = (id: string, path: Array<string | number>, citation?: string): void => {
     if (!figureIds.includes(id)) {

@@ -33,6 +33,25 @@ export const DeriveSchema = z.strictObject({
   sum: z.array(Id).min(2).optional().describe("[a, b, …]: their total, in their unit"),
 }).describe("Compute this figure exactly from others; give one of ratio, share, growth, difference, sum");
 
+/** Where a claim or a figure comes from: one of `sources:`, and where in it (page, table, section). */
+export const CitationSchema = z.strictObject({
+  doc: Id.describe("Id of a document under `sources:`"),
+  locator: z.string().min(1).max(200).optional().describe('Where in it: "Table 2.1", "p. 12", "section 3"'),
+});
+/** A citation, several, or a bare id (a document; for figures, the old form: an outline section). */
+export const SourceRefSchema = z.union([Id, CitationSchema, z.array(CitationSchema).min(1)]);
+
+export const SourceDocSchema = z.strictObject({
+  id: Id.describe("Stable id, cited as `source: { doc: id, locator: … }`"),
+  title: Text.describe("The document's title"),
+  publisher: Text.optional().describe("The organisation that published it"),
+  author: Text.optional().describe("Its author(s), when named"),
+  date: z.string().min(1).optional().describe("Publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+  url: z.string().min(1).optional().describe("Where to find it (http or https)"),
+  accessed: z.string().min(1).optional().describe("When the URL was read: YYYY-MM-DD"),
+  short: Text.optional().describe('Short form for slide source lines, e.g. "IEA, World Energy Investment 2024" (default: publisher, title)'),
+});
+
 export const FigureSchema = z.strictObject({
   value: z.number().optional().describe("The number as the source gives it, before the scale word (3 for $3 billion); omit it for a derived figure"),
   derive: DeriveSchema.optional(),
@@ -43,7 +62,7 @@ export const FigureSchema = z.strictObject({
   period: z.string().min(1).describe('The date or period the figure refers to, e.g. "2023" or "September 2023"'),
   label: z.string().min(1).max(80).describe("Short label, used as a chart category and in alt text"),
   qualifier: z.enum(QUALIFIERS).optional().describe('Kept in front of the number: "more than 60 businesspeople"'),
-  source: Id.optional().describe("Id of the outline section whose source text gives this figure (derived figures take their inputs' sources)"),
+  source: SourceRefSchema.optional().describe("Where the figure comes from: { doc: id, locator: \"Table 2.1\" } or a list of them (derived figures take their inputs' sources)"),
 });
 
 const Bullet = z.union([Text, z.strictObject({ text: Text, sub: z.array(Text).min(1).max(4) })]);
@@ -55,6 +74,7 @@ const common = {
   kicker: Text.optional().describe("Small capitals line above the title; defaults to the section title"),
   id: Id.optional(),
   tags: Tags.optional(),
+  source: SourceRefSchema.optional().describe("Where the slide's claims come from, beyond its figures: { doc: id, locator } or a list"),
   variants: z.record(Id, z.record(z.string(), z.unknown())).optional()
     .describe("Per-audience changes to this slide's fields, e.g. { executive: { notes: … } }"),
 };
@@ -133,8 +153,8 @@ export const DeckMetaSchema = z.strictObject({
   coverAlt: Text.optional().describe("Alt text for the cover image (default: a description naming the deck)"),
   marking: Text.optional().describe('Footer marking, e.g. "For official use"'),
   source: z.strictObject({
-    title: Text, publication: Text.optional(), date: Text.optional(), url: z.string().url().optional(),
-  }).describe("The document the briefing is built from"),
+    title: Text, publication: Text.optional(), date: Text.optional(), url: z.string().min(1).optional(), short: Text.optional(),
+  }).optional().describe("Shorthand for one source document (the id `source`); use `sources:` for several"),
 });
 
 export const AudienceSchema = z.strictObject({
@@ -154,6 +174,7 @@ export const AudienceSchema = z.strictObject({
 export const OutlineSchema = z.strictObject({
   $schema: z.string().optional(),
   deck: DeckMetaSchema,
+  sources: z.array(SourceDocSchema).min(1).optional().describe("The documents the briefing draws on, cited by figures and slides"),
   figures: z.record(Id, FigureSchema).optional().describe("Every amount and count in the deck, cited with {{fig \"id\"}}"),
   audiences: z.record(Id, AudienceSchema).optional().describe("Variants of the deck for different readers"),
   sections: z.array(SectionSchema).min(1),
@@ -166,6 +187,9 @@ export type FigureSpec = z.infer<typeof FigureSchema>;
 export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 export type AudienceSpec = z.infer<typeof AudienceSchema>;
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
+export type SourceDocSpec = z.infer<typeof SourceDocSchema>;
+export type CitationSpec = z.infer<typeof CitationSchema>;
+export type SourceRef = z.infer<typeof SourceRefSchema>;
 export type Layout = (typeof LAYOUTS)[number];
 export type ChartKind = (typeof CHART_KINDS)[number];
 

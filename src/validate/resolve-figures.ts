@@ -1,13 +1,14 @@
 // Validate stage: `figures:` -> Figure records with exact values. A derived figure is computed from
 // the figures it names, exactly, then rounded once (half away from zero) to its decimals.
 import { DeckError } from "../errors.js";
-import type { Figure } from "../model/deck.js";
+import type { Citation, Figure } from "../model/deck.js";
 import type { SourceMap } from "../model/source-map.js";
 import { add, decimalOf, decimalPlaces, divide, isZero, multiply, round, shift, subtract, toPlain, type Decimal } from "../util/decimal.js";
 import { suggestion } from "../util/did-you-mean.js";
 import { formatFigure } from "../util/format.js";
 import { isCurrency, isScalable, minorUnits, SCALE_EXPONENT, type NumberStyle, type Scale } from "../util/number-format.js";
 import { DERIVATIONS, type FigureSpec } from "./outline-schema.js";
+import { uniqueCitations } from "./resolve-sources.js";
 
 type Derivation = (typeof DERIVATIONS)[number];
 
@@ -35,7 +36,10 @@ export function scaleFactor(scale: Scale | undefined): number {
   return scale ? SCALE_EXPONENT[scale] : 0;
 }
 
-export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map: SourceMap): ResolvedFigures {
+/** A figure's `source:` as citations; undefined when it has none or it is wrong (recorded elsewhere). */
+export type CitationsOf = (id: string, spec: FigureSpec) => Citation[] | undefined;
+
+export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map: SourceMap, citationsOf: CitationsOf): ResolvedFigures {
   const figures: Record<string, Figure> = {};
   const errors: DeckError[] = [];
   const warnings: DeckError[] = [];
@@ -85,8 +89,17 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
       }));
       return undefined;
     }
+    const citations = spec.source === undefined ? undefined : citationsOf(id, spec);
+    if (spec.source === undefined) {
+      errors.push(new DeckError({
+        code: "SOURCE_MISSING", pos: map.posOf(["figures", id], "key"), message: `figure "${id}" has no \`source\``,
+        hint: 'say where it comes from: source: { doc: id, locator: "Table 2.1" } (a document under `sources:`)',
+      }));
+      return undefined;
+    }
+    if (!citations) return undefined;
     const written = decimalOf(spec.value);
-    if (spec.scale === "auto") return styled(id, spec, spec.unit, written, undefined);
+    if (spec.scale === "auto") return styled(id, spec, spec.unit, written, undefined, citations);
     const base = shift(written, scaleFactor(spec.scale));
     // Charts and workbooks store the value as a double: it must stay finite in units.
     if (!Number.isFinite(spec.value * 10 ** scaleFactor(spec.scale))) {
@@ -97,7 +110,7 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
       }));
       return undefined;
     }
-    return styled(id, spec, spec.unit, base, undefined);
+    return styled(id, spec, spec.unit, base, undefined, citations);
   };
 
   const derive = (id: string, spec: FigureSpec, chain: readonly string[]): Figure | undefined => {
@@ -176,11 +189,14 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
     const inheritScale = (kind === "sum" || kind === "difference") && spec.scale === undefined && sameScale.length === 1 ? sameScale[0] : undefined;
     const rounding = kind === "sum" || kind === "difference" ? "" : `, rounded to ${places} decimal${places === 1 ? "" : "s"}`;
     const derivation = { kind, inputs: inputIds, text: `${text}${rounding}` };
-    const source = spec.source ?? inputs.map((f) => f.source).find((x) => x !== undefined);
-    return styled(id, { ...spec, ...(inheritScale ? { scale: inheritScale } : {}), ...(source ? { source } : {}) }, resultUnit, result, derivation);
+    // Its own `source:` if it has one, else the documents its inputs come from.
+    const own = spec.source === undefined ? undefined : citationsOf(id, spec);
+    if (spec.source !== undefined && !own) return undefined;
+    const citations = own ?? uniqueCitations(inputs.flatMap((f) => f.citations));
+    return styled(id, { ...spec, ...(inheritScale ? { scale: inheritScale } : {}) }, resultUnit, result, derivation, citations);
   };
 
-  const styled = (id: string, spec: FigureSpec, unit: string, base: Decimal, derivation: Figure["derivation"]): Figure => {
+  const styled = (id: string, spec: FigureSpec, unit: string, base: Decimal, derivation: Figure["derivation"], citations: readonly Citation[]): Figure => {
     const auto = spec.scale === "auto";
     const scale = !isScalable(unit) ? undefined : auto ? autoScale(base) : (spec.scale as Scale | undefined);
     const inScale = shift(base, -scaleFactor(scale));
@@ -196,8 +212,8 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
     // Unscaled money keeps its minor units: $0.20, not $0.2.
     if (isCurrency(unit) && !scale && decimals > 0 && spec.decimals === undefined) decimals = Math.max(decimals, minorUnits(unit));
     const style: NumberStyle = { unit, scale, decimals };
-    const { value: _value, unit: _unit, ...rest } = spec;
-    return { ...rest, id, unit, base, amount: round(inScale, decimals), style, ...(derivation ? { derivation } : {}) };
+    const { value: _value, unit: _unit, source: _source, ...rest } = spec;
+    return { ...rest, id, unit, base, citations, amount: round(inScale, decimals), style, ...(derivation ? { derivation } : {}) };
   };
 
   for (const id of ids) resolve(id, []);

@@ -11,6 +11,7 @@ import { explainIssue } from "./explain-issues.js";
 import { OutlineSchema, SlideSchema, type Outline, type SlideSpec } from "./outline-schema.js";
 import { resolveChart } from "./resolve-chart.js";
 import { resolveFigures } from "./resolve-figures.js";
+import { resolveSources, type SourceResolver } from "./resolve-sources.js";
 
 export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
   const parsed = OutlineSchema.safeParse(data ?? {});
@@ -20,10 +21,12 @@ export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
   }
   const outline: Outline = parsed.data;
   const errors: DeckError[] = [...checkReferences(outline, sourceMap)];
+  const warnings: DeckError[] = [];
   const audiences = resolveAudiences(outline, sourceMap, errors);
-  const resolved = resolveFigures(outline.figures ?? {}, sourceMap);
+  const sources = resolveSources(outline, sourceMap, errors, warnings);
+  const resolved = resolveFigures(outline.figures ?? {}, sourceMap, (id, spec) => sources.citations(spec.source!, ["figures", id, "source"], { figure: true }));
   errors.push(...resolved.errors);
-  const warnings: DeckError[] = [...resolved.warnings];
+  warnings.push(...resolved.warnings);
   const figures = resolved.figures;
   const sections: Section[] = outline.sections.map((s, si) => ({
     ...s,
@@ -32,30 +35,49 @@ export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
     path: ["sections", si],
     slides: s.slides.map((slide, i) => {
       const path = ["sections", si, "slides", i];
-      const resolved = resolveSlide(slide, path, figures, sourceMap, errors, warnings);
+      const resolved = resolveSlide(slide, path, figures, sources, sourceMap, errors, warnings);
       const variants = Object.entries(slide.variants ?? {}).filter(([id]) => audiences.some((a) => a.id === id));
       if (variants.length === 0) return resolved;
       const merged: Record<string, Slide> = {};
       for (const [id, overrides] of variants) {
         const variant = mergeVariant(slide, overrides, [...path, "variants", id], data, sourceMap, errors);
-        if (variant) merged[id] = resolveSlide(variant, path, figures, sourceMap, errors, warnings);
+        if (variant) merged[id] = resolveSlide(variant, [...path, "variants", id], figures, sources, sourceMap, errors, warnings, path);
       }
       return { ...resolved, audienceVariants: merged };
     }),
   }));
   if (errors.length > 0) throw new DeckErrors(dedupe(errors).slice(0, MAX_REPORTED));
-  const deck: Deck = { meta: outline.deck, figures, sections, audiences, sourceMap, warnings: dedupe(warnings) };
-  // One source of truth for every number: typed amounts and unused figures fail the build.
-  const figureErrors = checkFigures(deck, data);
-  if (figureErrors.length > 0) throw new DeckErrors(figureErrors.slice(0, MAX_REPORTED));
+  const deck: Deck = { meta: outline.deck, sources: sources.docs, figures, sections, audiences, sourceMap, warnings: dedupe(warnings) };
+  // One source of truth for every number: typed amounts and unused figures fail the build; so does a
+  // source document nothing cites.
+  const checked = checkFigures(deck, data);
+  const late = [...checked.errors, ...unusedSources(deck, checked.used, sourceMap, outline)];
+  if (late.length > 0) throw new DeckErrors(late.slice(0, MAX_REPORTED));
   return deck;
 }
 
-function resolveSlide(slide: SlideSpec, path: DataPath, figures: Readonly<Record<string, Figure>>, map: SourceMap, errors: DeckError[], warnings: DeckError[]): Slide {
-  if (slide.layout !== "chart") return { ...slide, path };
+/** `at` locates the slide's own fields (a variant's, for a variant); `path` is the slide's. */
+function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<string, Figure>>, sources: SourceResolver, map: SourceMap, errors: DeckError[], warnings: DeckError[], path: DataPath = at): Slide {
+  const { source, ...slide } = spec;
+  const citations = source === undefined ? [] : sources.citations(source, [...at, "source"], { figure: false }) ?? [];
+  if (slide.layout !== "chart") return { ...slide, path, citations };
   const chart = resolveChart(slide.chart, figures, [...path, "chart"], map, warnings);
-  if (Array.isArray(chart)) { errors.push(...chart); return { ...slide, path }; }
-  return { ...slide, path, chartData: chart };
+  if (Array.isArray(chart)) { errors.push(...chart); return { ...slide, path, citations }; }
+  return { ...slide, path, citations, chartData: chart };
+}
+
+/** A declared document that no used figure and no slide cites. */
+function unusedSources(deck: Deck, usedFigures: ReadonlySet<string>, map: SourceMap, outline: Outline): DeckError[] {
+  const cited = new Set<string>();
+  for (const id of usedFigures) for (const c of deck.figures[id]?.citations ?? []) cited.add(c.doc);
+  for (const section of deck.sections) {
+    for (const slide of [...section.slides, ...section.slides.flatMap((s) => Object.values(s.audienceVariants ?? {}))]) for (const c of slide.citations) cited.add(c.doc);
+  }
+  return deck.sources.filter((d) => !cited.has(d.id) && !d.wholeDeck).map((d) => new DeckError({
+    code: "SOURCE_UNUSED", pos: outline.sources ? map.posOf(["sources", outline.sources.findIndex((s) => s.id === d.id)], "value") : map.posOf(["deck", "source"], "key"),
+    message: `the source "${d.id}" (${d.title}) is declared but nothing cites it`,
+    hint: `cite it from a figure or a slide (source: { doc: ${d.id}, locator: … }), or remove it`,
+  }));
 }
 
 /** The slide with one audience's overrides applied, checked against the slide schema. */

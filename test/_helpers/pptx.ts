@@ -63,7 +63,7 @@ export function openPptx(pathOrBytes: string | Uint8Array): Pptx {
     notes: (n) => {
       const doc = xml(`ppt/notesSlides/notesSlide${n}.xml`);
       const body = all(doc, "p:sp").find((sp) => all(sp, "p:ph")[0]?.getAttribute("type") === "body");
-      return body ? all(body, "a:t").map((t) => t.textContent ?? "").join("") : "";
+      return body ? all(body, "a:p").map((p) => all(p, "a:t").map((t) => t.textContent ?? "").join("")).join("\n") : "";
     },
     rels: (part, type) => {
       const slash = part.lastIndexOf("/");
