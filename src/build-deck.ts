@@ -126,11 +126,12 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
   const laid = layoutDeck(rendered, p.theme, p.session.layout);
   const placed = laid.deck;
-  const warnings = [...p.deck.warnings, ...laid.warnings, ...checkAccessibility(placed, p.theme)];
+  const warnings = [...p.deck.warnings, ...view.warnings, ...laid.warnings, ...checkAccessibility(placed, p.theme)];
   lap("layout");
   const base = { audience, slides: placed.slides.length, warnings, placed };
-  if (opts.checkOnly) return { ...base, ms: performance.now() - started };
-  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, CACHE_DIR), allowOutside: opts.allowOutside ?? false });
+  // --check runs every stage a build runs (images decoded, charts written, the package assembled in
+  // memory) and writes nothing: no deck, no cache.
+  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, CACHE_DIR), allowOutside: opts.allowOutside ?? false, checkOnly: opts.checkOnly ?? false });
   lap("assets");
   const charts = chartParts(placed, p.theme);
   lap("charts");
@@ -138,6 +139,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("pptxgenjs");
   const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
   lap("package");
+  if (opts.checkOnly) return { ...base, ms: performance.now() - started };
   const path = await writeDeck(bytes, join(opts.outDir, audience.file));
   lap("write");
   // LibreOffice and the image code are loaded only when asked for.
@@ -160,9 +162,9 @@ export async function buildAllAudiences(opts: BuildOptions, session?: BuildSessi
 }
 
 async function loadTheme(baseDir: string, name: string, session: BuildSession): Promise<Theme> {
-  const { file, data } = await readTheme(localOrBuiltIn(baseDir, "assets/themes", `${name}.json`), name);
+  const { file, data, sourceMap } = await readTheme(localOrBuiltIn(baseDir, "assets/themes", `${name}.json`), name);
   const key = `${file}\n${JSON.stringify(data)}`;
-  if (session.theme?.key !== key) session.theme = { key, theme: validateTheme(data, file) };
+  if (session.theme?.key !== key) session.theme = { key, theme: validateTheme(data, file, sourceMap) };
   return session.theme.theme;
 }
 

@@ -7,6 +7,9 @@ import { buildAllAudiences, buildDeck, type BuildOptions, type BuildResult } fro
 import { projectRoot } from "./util/project-root.js";
 import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
 
+/** Seconds since 1970 of 1980-01-01 and 2107-12-31T23:59:58Z: what DOS timestamps in a zip can hold. */
+const ZIP_EPOCH_RANGE = [315532800, 4354819198] as const;
+
 export interface Io {
   out(line: string): void;
   err(line: string): void;
@@ -120,6 +123,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
   const started = performance.now();
   const epoch = process.env["SOURCE_DATE_EPOCH"];
+  // Reproducible builds stamp the file with SOURCE_DATE_EPOCH: whole seconds, within the zip's years.
+  if (epoch !== undefined && epoch !== "" && (!/^\d+$/.test(epoch) || Number(epoch) < ZIP_EPOCH_RANGE[0] || Number(epoch) > ZIP_EPOCH_RANGE[1])) {
+    io.err(`briefdeck: SOURCE_DATE_EPOCH is "${epoch}"; it must be whole seconds since 1970 from ${ZIP_EPOCH_RANGE[0]} (1980-01-01) to ${ZIP_EPOCH_RANGE[1]} (2107-12-31), the times a .pptx can carry\nRun with --help for usage.`);
+    return EXIT.usage;
+  }
   const buildOpts: BuildOptions = {
     outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview,
     ...(opts.audience !== undefined ? { audience: opts.audience } : {}),
@@ -159,11 +167,13 @@ async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Pro
       if (o.ok) {
         report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)));
         for (const r of o.results) io.out(`↻ ${clock()} ${shown(r.path!)}  ${r.slides} slides  ${Math.round(o.ms)} ms`);
-      } else {
-        report(io, o.errors);
-        io.err(`✗ ${clock()} not rebuilt; the last good deck is unchanged. Watching for changes…`);
+        return;
       }
+      if ("errors" in o) report(io, o.errors);
+      else io.err(`briefdeck: internal error while rebuilding. Please report it with the outline that caused it.\n${o.internal.stack ?? o.internal.message}`);
+      io.err(`✗ ${clock()} not rebuilt; the last good deck is unchanged. Watching for changes…`);
     },
+    onWatchError: (folder, err) => io.err(`briefdeck: cannot watch ${shown(folder)} (${(err as NodeJS.ErrnoException).code ?? err.message}); changes there are not seen until the next restart`),
   });
   try {
     await watcher.ready;

@@ -17,6 +17,8 @@ export interface AssetOptions {
   readonly cacheDir: string;
   /** Allow images outside baseDir (--allow-outside). */
   readonly allowOutside?: boolean;
+  /** Decode and check every image, but write nothing (--check). */
+  readonly checkOnly?: boolean;
 }
 
 /** Prepares every image of the deck; returns prepared file paths by outline path. */
@@ -69,6 +71,7 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<strin
       hint: "use a valid PNG, JPEG, WebP or SVG file",
     });
   }
+  if (opts.checkOnly) return full;
   await mkdir(opts.cacheDir, { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;
   await writeFile(tmp, png);

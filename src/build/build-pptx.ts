@@ -7,6 +7,7 @@ import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-it
 import { defineMasters, LAYOUT_NAMES } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
+import { assertNever } from "../util/assert-never.js";
 import { escapeText, xmlSafe } from "../util/xml-text.js";
 
 /** Prepared image files by the path the outline gives. */
@@ -41,6 +42,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
         case "table": addTable(slide, item, theme); break;
         // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.
         case "chart": slide.addShape(pptx.ShapeType.rect, { x: item.xIn, y: item.yIn, w: item.wIn, h: item.hIn, objectName: chartMarker(++charts), line: { type: "none" } }); break;
+        default: assertNever(item, "slide item");
       }
     }
     slide.addNotes(xmlSafe(placed.notes));

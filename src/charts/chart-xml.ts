@@ -3,6 +3,7 @@
 // format and colours, and only the data labels the plan placed. Element order follows dml-chart.xsd.
 import type { AxisPlan, Hex, PlacedChart, SeriesPlan } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
+import { assertNever } from "../util/assert-never.js";
 import { ref, sheetLayout, type SheetLayout } from "./workbook.js";
 import { el, esc, num, val } from "./xml.js";
 
@@ -83,6 +84,7 @@ function groups(ctx: Ctx): string[] {
         case "doughnut":
           out.push(el("c:doughnutChart", {}, val("c:varyColors", true), ...sers, val("c:firstSliceAng", 0), val("c:holeSize", chart.holeSizePct ?? 55)));
           break;
+        default: assertNever(type, "series type");
       }
     }
   }
@@ -120,6 +122,7 @@ function seriesXml(ctx: Ctx, s: SeriesPlan, k: number): string {
     }
     case "pie": case "doughnut":
       return el("c:ser", {}, val("c:idx", k), val("c:order", k), tx, ...dPts, labels, el("c:cat", {}, cat), el("c:val", {}, values));
+    default: return assertNever(s.type, "series type");
   }
 }
 

@@ -7,6 +7,8 @@ import type { AxisPlan, Hex, LabelBox, LabelPosition, Rect, SeriesPlan } from ".
 import type { Theme } from "../model/theme.js";
 import { excelFormat, formatQuantity, unitCaption, type NumberStyle } from "../util/number-format.js";
 import { box, inside, LABEL_GAP_IN, labelSize, MARKER_R_IN, overlaps, segmentCrosses, textOn } from "./chart-boxes.js";
+import { assertNever } from "../util/assert-never.js";
+import { CHART_KIND_PLANS } from "./chart-kinds.js";
 import { niceScale, ticks, type AxisScale } from "./chart-scale.js";
 import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
 
@@ -73,6 +75,7 @@ function attemptsFor(kind: ChartData["kind"], hasLines: boolean): Attempt[] {
   switch (kind) {
     case "column": case "bar": return [{ bar: "outEnd", line: null }, NONE];
     case "stacked-column": case "stacked-bar": case "stacked-column-100": case "stacked-bar-100": return [{ bar: "ctr", line: null }, NONE];
+    case "area": case "stacked-area": case "pie": case "doughnut": return [NONE];
     // A waterfall's labels ride on an invisible line along the bar tops, so every step is labelled above its bar.
     case "waterfall": return [{ bar: null, line: "t" }, NONE];
     case "line": return [{ bar: null, line: "t" }, { bar: null, line: "b" }, NONE];
@@ -80,7 +83,7 @@ function attemptsFor(kind: ChartData["kind"], hasLines: boolean): Attempt[] {
     case "combo": return hasLines
       ? [{ bar: "outEnd", line: "t", banded: true }, { bar: "inEnd", line: "t" }, { bar: "inEnd", line: null }, { bar: null, line: "t" }, NONE]
       : [NONE];
-    default: return [NONE];
+    default: return assertNever(kind, "chart kind");
   }
 }
 
@@ -100,10 +103,8 @@ interface Scales { primary: AxisScale; secondary?: AxisScale; x?: AxisScale }
 function layoutAttempt(req: CartesianRequest, attempt: Attempt): CartesianPlan {
   const { data, fontPt, theme } = req;
   const kind = data.kind;
-  const horizontal = kind === "bar" || kind === "stacked-bar" || kind === "stacked-bar-100";
+  const { horizontal, percent, stacked } = CHART_KIND_PLANS[kind];
   const scatter = kind === "scatter";
-  const percent = kind.endsWith("-100");
-  const stacked = kind.startsWith("stacked") || kind === "waterfall";
   const barLike = req.series.some((s) => s.type === "bar" || s.type === "area");
   const lineH = lineHeightPt(fontPt) / 72;
   const n = data.categories.length;
@@ -400,5 +401,6 @@ function labelAt(text: string, fontPt: number, mark: Rect, pos: LabelPosition, h
     case "b": return box(text, fontPt, { cx, top: mark.yIn + mark.hIn + g }, color, background);
     case "r": return box(text, fontPt, { left: mark.xIn + mark.wIn + g, cy }, color, background);
     case "l": return box(text, fontPt, { right: mark.xIn - g, cy }, color, background);
+    default: return assertNever(pos, "label position");
   }
 }

@@ -7,6 +7,7 @@ import type { Hex, PlacedChart, Rect } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { excelFormat, formatQuantity, type NumberStyle } from "../util/number-format.js";
 import { planCartesian, type DrawnSeries } from "./chart-cartesian.js";
+import { CHART_KIND_PLANS } from "./chart-kinds.js";
 import { HOLE_SIZE_PCT, planRound } from "./chart-round.js";
 
 export interface ChartPlanRequest {
@@ -22,7 +23,7 @@ export interface ChartPlanRequest {
 export function planChart(req: ChartPlanRequest): PlacedChart {
   const { data, frame, fontPt, theme } = req;
   const base = { kind: "chart" as const, ...frame, data, alt: req.alt, fontPt };
-  if (data.kind === "pie" || data.kind === "doughnut") {
+  if (CHART_KIND_PLANS[data.kind].family === "round") {
     const s = data.series[0]!;
     const colors = data.categories.map((_, i) => pointColor(data, theme, 0, i) ?? theme.chartColors[i % theme.chartColors.length]!);
     const round = planRound({
@@ -73,8 +74,10 @@ function annotationTexts(data: ChartData, k: number): Array<string | undefined> 
 }
 
 function drawnSeries(data: ChartData, s: ChartSeriesData, k: number, theme: Theme): DrawnSeries {
+  const planned = CHART_KIND_PLANS[data.kind].series;
+  // A combo draws its first unit as bars and the second (or, with one unit, the later series) as lines.
   const type = data.kind === "combo" ? (s.axis === "secondary" || (k > 0 && data.series.every((x) => x.axis === "primary")) ? "line" : "bar")
-    : data.kind === "line" ? "line" : data.kind === "area" || data.kind === "stacked-area" ? "area" : data.kind === "scatter" ? "scatter" : "bar";
+    : planned === "pie" || planned === "doughnut" ? "bar" : planned;
   const seriesHighlight = data.highlight && "series" in data.highlight;
   const color = seriesHighlight ? pointColor(data, theme, k, 0)! : theme.chartColors[k % theme.chartColors.length]!;
   const points = data.highlight && "category" in data.highlight ? data.categories.map((_, i) => pointColor(data, theme, k, i)!) : undefined;

@@ -1,5 +1,5 @@
 // Layout stage: picks the largest font size at which paragraphs fit their box, measuring every line.
-import { lineHeightPt, wrapLines } from "./measure-text.js";
+import { lineHeightPt, wrap } from "./measure-text.js";
 
 export interface FitParagraph {
   readonly text: string;
@@ -30,29 +30,40 @@ export interface Fit {
   readonly heightIn: number;
   readonly lines: number;
   readonly fits: boolean;
+  /** A word had to be split between letters at this size (never counted as fitting). */
+  readonly broken: boolean;
 }
 
 /** Share of the box width measured text may use: headroom for renderers' rounding. */
 const WIDTH_SAFETY = 0.96;
 
-export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; lines: number } {
+export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; lines: number; broken: boolean } {
   let heightPt = 0;
   let lines = 0;
+  let broken = false;
   req.paragraphs.forEach((p, i) => {
     const size = Math.max(req.floorPt ?? 0, fontPt - (p.smallerByPt ?? 0));
-    const widthPt = req.wIn * 72 * WIDTH_SAFETY - (p.indentPt ?? 0);
-    const n = wrapLines(p.text, size, widthPt, p.bold, p.spacingPt).length;
-    lines += n;
-    heightPt += n * lineHeightPt(size) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
+    const w = wrap(p.text, size, lineWidthPt(req, p), p.bold, p.spacingPt);
+    broken ||= w.broken;
+    lines += w.lines.length;
+    heightPt += w.lines.length * lineHeightPt(size) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
   });
-  return { heightIn: heightPt / 72, lines };
+  return { heightIn: heightPt / 72, lines, broken };
 }
 
-/** The largest size from maxPt down to minPt (1 pt steps) at which the text fits; else minPt, fits=false. */
+/** The width measured text may use on a line of this paragraph. */
+export function lineWidthPt(req: Pick<FitRequest, "wIn">, p: Pick<FitParagraph, "indentPt">): number {
+  return req.wIn * 72 * WIDTH_SAFETY - (p.indentPt ?? 0);
+}
+
+/**
+ * The largest size from maxPt down to minPt (1 pt steps) at which the text fits without breaking a
+ * word between letters; else minPt, fits=false.
+ */
 export function fitText(req: FitRequest): Fit {
   for (let size = req.maxPt; size >= req.minPt; size--) {
     const m = measureAt(req, size);
-    if (m.heightIn <= req.hIn && (req.maxLines === undefined || m.lines <= req.maxLines)) return { fontPt: size, ...m, fits: true };
+    if (!m.broken && m.heightIn <= req.hIn && (req.maxLines === undefined || m.lines <= req.maxLines)) return { fontPt: size, ...m, fits: true };
   }
   return { fontPt: req.minPt, ...measureAt(req, req.minPt), fits: false };
 }

@@ -5,8 +5,9 @@ import type { Hex, Paragraph, PlacedItem, PlacedText, Rect } from "../model/layo
 import type { RenderedSlide, TextField } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { textDirection } from "../util/script.js";
-import { fitText, type FitParagraph } from "./fit-text.js";
-import { lineHeightPt } from "./measure-text.js";
+import { fitText, lineWidthPt, type FitParagraph } from "./fit-text.js";
+import { hyphenateToWidth } from "./hyphenate.js";
+import { lineHeightPt, textWidthPt } from "./measure-text.js";
 import { rect, ZONE } from "./grid.js";
 
 /** The type scale (points), from the design brief. */
@@ -51,14 +52,20 @@ export function fittedBox(ctx: LayoutContext, slide: RenderedSlide, role: string
   const spacingPt = extra.charSpacingPt;
   const fitted = fitOrCut(spacingPt ? texts.map((t) => ({ ...t, spacingPt })) : texts, r, sizes);
   if (fitted.cut) overflow(ctx, slide, role);
+  else if (fitted.hyphenated) hyphenated(ctx, slide, role, fitted.fontPt);
   return textBox(role, r, fitted.texts.map((t) => para(t.text, t.bold ? { bold: true } : {})), fitted.fontPt, color, extra);
 }
 
-/** Fits paragraphs into `r`, cutting the last one word by word when the minimum size is not enough. */
-export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number }): { texts: FitParagraph[]; fontPt: number; cut: boolean } {
+/**
+ * Fits paragraphs into `r`: the largest size at which no word breaks between letters; else words too
+ * wide for the line hyphenated at a real break point; else the last paragraph cut word by word.
+ */
+export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number }): { texts: FitParagraph[]; fontPt: number; cut: boolean; hyphenated: boolean } {
   let current = [...texts];
   let fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
-  if (fit.fits) return { texts: current, fontPt: fit.fontPt, cut: false };
+  if (fit.fits) return { texts: current, fontPt: fit.fontPt, cut: false, hyphenated: false };
+  const hyphen = fitHyphenated(current, r, sizes);
+  if (hyphen) return { ...hyphen, cut: false, hyphenated: true };
   while (!fit.fits && current.length > 0) {
     const last = current[current.length - 1]!;
     const words = last.text.replace(/…$/, "");
@@ -71,7 +78,45 @@ export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt
     }
     fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
   }
-  return { texts: current, fontPt: fit.fontPt, cut: true };
+  return { texts: current, fontPt: fit.fontPt, cut: true, hyphenated: false };
+}
+
+/** The largest size at which the paragraphs fit once words too wide for a line are hyphenated. */
+export function fitHyphenated(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number; floorPt?: number }): { texts: FitParagraph[]; fontPt: number } | undefined {
+  for (let size = sizes.maxPt; size >= sizes.minPt; size--) {
+    const broken = texts.map((p) => {
+      const pt = Math.max(sizes.floorPt ?? 0, size - (p.smallerByPt ?? 0));
+      const text = hyphenateToWidth(p.text, pt, lineWidthPt(r, p), p.bold, p.spacingPt);
+      return text === undefined ? undefined : { ...p, text };
+    });
+    if (broken.some((p) => p === undefined)) continue;
+    const fit = fitText({ paragraphs: broken as FitParagraph[], wIn: r.wIn, hIn: r.hIn, ...sizes, maxPt: size, minPt: size });
+    if (fit.fits) return { texts: broken as FitParagraph[], fontPt: size };
+  }
+  return undefined;
+}
+
+/**
+ * Fields whose words are too wide for their line even at the smallest size, hyphenated at a real
+ * break point (with a warning): fitting and continuing never need to break a word between letters.
+ */
+export function hyphenateWide<T extends { readonly text: string }>(ctx: LayoutContext, slide: RenderedSlide, role: string, fields: readonly T[], widthPt: (f: T) => number, minPt: number, bold = false): T[] {
+  let warned = false;
+  return fields.map((f) => {
+    if (!f.text.split(/\s+/).some((w) => textWidthPt(w, minPt, bold) > widthPt(f))) return f;
+    const text = hyphenateToWidth(f.text, minPt, widthPt(f), bold);
+    if (text === undefined) return f;
+    if (!warned) { hyphenated(ctx, slide, role, minPt); warned = true; }
+    return { ...f, text };
+  });
+}
+
+export function hyphenated(ctx: LayoutContext, slide: RenderedSlide, role: string, fontPt: number): void {
+  ctx.warn(new DeckError({
+    code: "TEXT_HYPHENATED", severity: "warning", pos: slide.pos,
+    message: `a word in the ${role} of slide "${clip(fieldText(slide, "title") || slide.id)}" is too wide for its box at ${fontPt} pt and is hyphenated`,
+    hint: "shorten the word or the text, or give it a wider layout",
+  }));
 }
 
 export function overflow(ctx: LayoutContext, slide: RenderedSlide, role: string): void {
@@ -107,17 +152,27 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText
   if (!fit.fits) {
     extra = THIRD_LINE_IN;
     fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
-    while (!fit.fits && text.includes(" ")) {
-      text = text.slice(0, text.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") + "…";
+    // A title too long for three lines: hyphenate a word too wide for a line, else cut at a word
+    // (or, for an unbroken run of letters, between letters) with "…" and a warning.
+    const hyphen = fit.fits ? undefined : fitHyphenated([{ text, bold: true }], { ...zone, hIn: zone.hIn + extra }, { ...sizes, maxLines: 3 });
+    if (hyphen) {
+      text = hyphen.texts[0]!.text;
+      fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxPt: hyphen.fontPt, minPt: hyphen.fontPt, maxLines: 3 });
+      hyphenated(ctx, slide, "title", hyphen.fontPt);
+    }
+    while (!fit.fits && text.length > 1) {
+      const body = text.replace(/…$/, "");
+      text = (body.includes(" ") ? body.slice(0, body.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") : body.slice(0, Math.max(1, body.length - 4))) + "…";
       fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
     }
-    if (text !== titleText) overflow(ctx, slide, "title");
+    if (!hyphen && text !== titleText) overflow(ctx, slide, "title");
   }
   const source = sourceLine(ctx, slide);
+  const kicker = fieldText(slide, "kicker");
   return {
     items: [
-      fittedBox(ctx, slide, "kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: fieldText(slide, "kicker"), bold: true }],
-        { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }),
+      ...(kicker ? [fittedBox(ctx, slide, "kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: kicker, bold: true }],
+        { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 })] : []),
       textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.ink, { bold: true, placeholder: "title" }),
       ...(source ? [source] : []),
       ...footer(ctx, slide, colors.slate, colors.rule),

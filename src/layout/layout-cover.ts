@@ -13,8 +13,11 @@ export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
   }
   const to = slide.image ? 7 : 11;
   items.push({ kind: "shape", shape: "rect", ...rect(1, 1, 1.45, 0.08), wIn: 1.2, fill: colors.navy });
-  items.push(fittedBox(ctx, slide, "kicker", rect(1, to, 1.65, 0.35), [{ text: fieldText(slide, "kicker"), bold: true }],
-    { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }));
+  const kicker = fieldText(slide, "kicker");
+  if (kicker) {
+    items.push(fittedBox(ctx, slide, "kicker", rect(1, to, 1.65, 0.35), [{ text: kicker, bold: true }],
+      { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }));
+  }
   items.push(fittedBox(ctx, slide, "title", rect(1, to, 2.05, 2.2), [{ text: fieldText(slide, "title"), bold: true }],
     { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");

@@ -32,10 +32,12 @@ export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[];
 export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
+  // The whole theme is in the key: a colour or font edited in watch mode lays the slides out again.
+  const themeKey = cache ? JSON.stringify(theme) : "";
   for (const slide of rendered.slides) {
     if (!cache) { layoutSlide(slide, theme, slides, warnings); continue; }
     // The key leaves out the position, so slides below an edit still hit; warnings move with them.
-    const key = JSON.stringify([theme.name, { ...slide, pos: undefined }]);
+    const key = JSON.stringify([themeKey, { ...slide, pos: undefined }]);
     let hit = cache.get(key);
     if (!hit) {
       const placed: PlacedSlide[] = [];

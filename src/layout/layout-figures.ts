@@ -6,7 +6,7 @@ import type { RenderedSlide } from "../model/rendered.js";
 import { isCurrency, isScalable, unitCaption } from "../util/number-format.js";
 import { planChart } from "./chart-plan.js";
 import { measureAt } from "./fit-text.js";
-import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, hyphenated, hyphenateWide, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
 import { columnGroups, columns, rect } from "./grid.js";
 import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
 
@@ -64,6 +64,7 @@ export function layoutTimeline(ctx: LayoutContext, slide: RenderedSlide): Placed
   // One size for every label; a label too long even at 16 pt is cut with "…" (and warned about).
   const fitted = dates.map((_, i) => fitOrCut([{ text: fieldList(slide, "label", inGroup(i))[0]?.text ?? "" }], { xIn: 0, yIn: 0, wIn: labelW, hIn: labelH }, sizes));
   if (fitted.some((f) => f.cut)) overflow(ctx, slide, "timeline labels");
+  else if (fitted.some((f) => f.hyphenated)) hyphenated(ctx, slide, "timeline labels", Math.min(...fitted.map((f) => f.fontPt)));
   const labels = fitted.map((f) => f.texts[0]?.text ?? "");
   const fit = Math.min(...fitted.map((f) => f.fontPt));
   dates.forEach((d, i) => {
@@ -147,15 +148,18 @@ const CELL_PAD_IN = 0.2;
 export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): Array<{ title: string; items: PlacedItem[] }> {
   const header = fieldList(slide, "header").map((f) => f.text);
   const cells = fieldList(slide, "cell");
-  const rowCount = Math.max(0, ...cells.map((c) => Number(c.attrs["row"]) + 1));
-  let rows = Array.from({ length: rowCount }, (_, r) => header.map((_, c) => cells.find((x) => x.attrs["row"] === r && x.attrs["col"] === c)?.text ?? ""));
   const title = fieldText(slide, "title");
   const first = contentFrame(ctx, slide);
   const area = rect(1, 12, first.body.yIn, first.body.hIn);
+  const rowCount = Math.max(0, ...cells.map((c) => Number(c.attrs["row"]) + 1));
+  const raw = Array.from({ length: rowCount }, (_, r) => header.map((_, c) => cells.find((x) => x.attrs["row"] === r && x.attrs["col"] === c)?.text ?? ""));
   // Column widths follow the longest text in each column, within bounds.
-  const weights = header.map((h, c) => Math.min(60, Math.max(12, h.length, ...rows.map((r) => r[c]!.length))));
+  const weights = header.map((h, c) => Math.min(60, Math.max(12, h.length, ...raw.map((r) => r[c]!.length))));
   const total = weights.reduce((a, b) => a + b, 0);
   const colWIn = weights.map((w) => Math.round((w / total) * area.wIn * 1000) / 1000);
+  // A word wider than its column even at the smallest size is hyphenated, never broken between letters.
+  const cellWidthPt = (c: number) => (colWIn[c]! - CELL_PAD_IN) * 72 * 0.96;
+  let rows = raw.map((row) => hyphenateWide(ctx, slide, "table", row.map((text, c) => ({ text, c })), (x) => cellWidthPt(x.c), TYPE.bodyMinPt).map((x) => x.text));
   const rowHeight = (row: readonly string[], pt: number, bold: boolean) =>
     CELL_PAD_IN + (lineHeightPt(pt) / 72) * Math.max(1, ...row.map((t, c) => wrapLines(t, pt, (colWIn[c]! - CELL_PAD_IN) * 72 * 0.96, bold).length));
   const heights = (pt: number) => ({ head: rowHeight(header, pt, true), body: rows.map((r) => rowHeight(r, pt, false)) });

@@ -2,8 +2,8 @@
 import { DeckError } from "../errors.js";
 import type { Paragraph, PlacedItem, PlacedText, Rect } from "../model/layout.js";
 import type { RenderedSlide, TextField } from "../model/rendered.js";
-import { fitText, measureAt, type FitParagraph } from "./fit-text.js";
-import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
+import { fitText, lineWidthPt, measureAt, type FitParagraph } from "./fit-text.js";
+import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, hyphenateWide, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
 import { rect } from "./grid.js";
 
 const INDENT_PT = [21.6, 43.2] as const;
@@ -49,10 +49,11 @@ function bulletGroups(fields: readonly TextField[]): TextField[][] {
  * "… (cont.)", and a warning names the slide's position in the outline.
  */
 export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{ title: string; items: PlacedItem[] }> {
-  const fields = fieldList(slide, "bullet");
   const title = fieldText(slide, "title");
   const frame = contentFrame(ctx, slide);
   const bodyOf = (f: Frame) => rect(1, 11, f.body.yIn, f.body.hIn);
+  const fields = hyphenateWide(ctx, slide, "bullets", fieldList(slide, "bullet"),
+    (f) => lineWidthPt(bodyOf(frame), { indentPt: INDENT_PT[f.attrs["level"] === 2 ? 1 : 0] }), TYPE.bodyMinPt);
   const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);
   if (whole) return [{ title, items: [...frame.items, whole] }];
 
@@ -100,7 +101,11 @@ export function layoutTwoColumns(ctx: LayoutContext, slide: RenderedSlide): Plac
   const { items, body: BODY } = contentFrame(ctx, slide);
   const sides = [{ side: "left", from: 1, to: 6 }, { side: "right", from: 7, to: 12 }] as const;
   const headH = 0.5;
-  const bodies = sides.map(({ side, from, to }) => ({ side, from, to, fields: fieldList(slide, "bullet", (f) => f.attrs["side"] === side) }));
+  const bodies = sides.map(({ side, from, to }) => ({
+    side, from, to,
+    fields: hyphenateWide(ctx, slide, "columns", fieldList(slide, "bullet", (f) => f.attrs["side"] === side),
+      (f) => lineWidthPt(rect(from, to, 0, 0), { indentPt: INDENT_PT[f.attrs["level"] === 2 ? 1 : 0] }), TYPE.bodyMinPt),
+  }));
   // One size for both columns, so they read as a pair.
   const fits = bodies.map((b) => fitText({
     paragraphs: bulletFits(b.fields), wIn: rect(b.from, b.to, 0, 0).wIn, hIn: BODY.hIn - headH - 0.15,

@@ -3,6 +3,7 @@
 // greedy, at spaces, breaking a word only when it is wider than the line.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FONT_METRICS } from "../util/fonts.js";
 import { projectRoot } from "../util/project-root.js";
 
 interface Metrics {
@@ -16,7 +17,7 @@ let metrics: { m: Metrics; regular: Map<number, number>; bold: Map<number, numbe
 
 function load(): NonNullable<typeof metrics> {
   if (metrics) return metrics;
-  const m = JSON.parse(readFileSync(join(projectRoot(), "assets/fonts/carlito-metrics.json"), "utf8")) as Metrics;
+  const m = JSON.parse(readFileSync(join(projectRoot(), "assets/fonts", FONT_METRICS["Calibri"]!), "utf8")) as Metrics;
   const toMap = (w: Readonly<Record<string, number>>) => new Map(Object.entries(w).map(([k, v]) => [parseInt(k, 16), v]));
   metrics = { m, regular: toMap(m.regular), bold: toMap(m.bold) };
   return metrics;
@@ -50,7 +51,16 @@ export function textWidthPt(text: string, fontPt: number, bold = false, spacingP
 
 /** Wraps one paragraph into lines no wider than `maxPt`. */
 export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): string[] {
+  return wrap(text, fontPt, maxPt, bold, spacingPt).lines;
+}
+
+/**
+ * Wraps one paragraph as PowerPoint does; `broken` when a word wider than the line had to be split
+ * between letters (which never counts as fitting: layout shrinks, hyphenates or warns instead).
+ */
+export function wrap(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): { lines: string[]; broken: boolean } {
   const lines: string[] = [];
+  let broken = false;
   for (const hard of text.split("\n")) {
     let line = "";
     for (const word of hard.split(/ +/)) {
@@ -60,12 +70,12 @@ export function wrapLines(text: string, fontPt: number, maxPt: number, bold = fa
       line = "";
       let piece = "";
       for (const ch of word) {
-        if (piece && textWidthPt(piece + ch, fontPt, bold, spacingPt) > maxPt) { lines.push(piece); piece = ""; }
+        if (piece && textWidthPt(piece + ch, fontPt, bold, spacingPt) > maxPt) { lines.push(piece); piece = ""; broken = true; }
         piece += ch;
       }
       line = piece;
     }
     lines.push(line);
   }
-  return lines;
+  return { lines, broken };
 }

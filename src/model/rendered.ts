@@ -11,6 +11,8 @@ export interface TextField {
   readonly attrs: FieldAttrs;
   /** Position among all the slide's fields, in the order the template wrote them. */
   readonly seq: number;
+  /** Where the template wrote it (file, 1-based line and column), for errors. */
+  readonly at?: { readonly file: string; readonly line: number; readonly col: number };
 }
 
 export type SlideLayout = Layout | "section";

@@ -1,5 +1,5 @@
 // Parse stage: outline text -> plain data plus a SourceMap. The only importer of `yaml`.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
 
@@ -25,6 +25,19 @@ export function parseYaml(text: string, file: string): ParsedOutline {
       hint: yamlHint(e.code),
     })));
   }
+  // A key named __proto__ would set the object's prototype instead of adding a key: it would vanish.
+  const reserved: DeckError[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && String(pair.key.value) === "__proto__" && pair.key.range) {
+        reserved.push(new DeckError({
+          code: "OUTLINE_UNKNOWN_KEY", pos: at(pair.key.range[0], 9), message: "the key \"__proto__\" cannot be used: it would not be read as a key",
+          hint: "rename it (ids are lower-case letters, digits, '-' and '_', starting with a letter or digit)",
+        }));
+      }
+    },
+  });
+  if (reserved.length > 0) throw new DeckErrors(reserved);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -21,7 +21,7 @@ export type FieldSink = Map<string, TextField[]>;
 interface HelperOptions {
   readonly hash: Record<string, unknown>;
   /** `fields`: where {{#field}} puts its text; `cited`: the figures a slide's text cites. */
-  readonly data?: { fields?: FieldSink; cited?: Set<string> };
+  readonly data?: { fields?: FieldSink; cited?: Set<string>; templateFile?: string };
   readonly loc?: { start: { line: number; column: number } };
   readonly name?: string;
   fn?: (ctx: unknown) => string;
@@ -140,10 +140,17 @@ export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
       const sink = options.data?.fields;
       if (!sink) return "";
       const text = options.fn(this).replace(/[ \t]*\n[ \t]*/g, "\n").trim();
+      // Strict, never blank text: a field that renders nothing is a template (or partial) fault.
+      if (!text) {
+        throw new HelperError("TEMPLATE_FIELD_EMPTY", `the field "${args[0]}" renders no text`,
+          "guard optional text with {{#if …}} around the field, and check the partials it uses", options.loc?.start);
+      }
       const list = sink.get(args[0]) ?? [];
       let seq = 0;
       for (const l of sink.values()) seq += l.length;
-      list.push({ text, attrs: { ...options.hash } as FieldAttrs, seq });
+      const start = options.loc?.start;
+      const at = start && options.data?.templateFile ? { file: options.data.templateFile, line: start.line, col: start.column + 1 } : undefined;
+      list.push({ text, attrs: { ...options.hash } as FieldAttrs, seq, ...(at ? { at } : {}) });
       sink.set(args[0], list);
       return "";
     },

@@ -50,7 +50,8 @@ export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, ca
     // A failure inside a partial is reported in the partial's own file, not the layout that used it.
     const located: TemplateFn = (context, options) => {
       try {
-        return fn(context, options);
+        // Fields written by the partial are located in the partial's own file.
+        return fn(context, { ...options, data: { ...options?.data, templateFile: p.file } });
       } catch (err) {
         throw templateError(err, p.text, (loc) => ({ file: p.file, ...loc }), p.file);
       }

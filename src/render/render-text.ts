@@ -12,6 +12,9 @@ import type { FieldSink, HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
 import { templateError } from "./template-errors.js";
+import { LAYOUT_FIELDS } from "./layout-fields.js";
+import { DeckError } from "../errors.js";
+import { suggestion } from "../util/did-you-mean.js";
 
 export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsEnv, compiled?: Map<string, TemplateFn>, disk?: CompiledCache): RenderedDeck {
   const { deck, audience } = view;
@@ -91,16 +94,40 @@ function runLayout(layout: SlideLayout, id: string, section: Section, context: o
   const fields: FieldSink = new Map();
   const withDefaults = { sources: { label: "Source", items: [] }, figureSources: [], ...context };
   try {
-    template.fn(withDefaults, { data: { fields } });
+    template.fn(withDefaults, { data: { fields, templateFile: template.source.file } });
   } catch (err) {
     throw templateError(err, template.source.text, (loc) => ({ file: template.source.file, ...loc }), template.source.file);
   }
+  checkFields(layout, fields, template.source.file);
   const all: Record<string, readonly TextField[]> = Object.fromEntries(fields);
   const notes = (all["notes"] ?? []).map((f) => f.text).join("\n\n");
   return {
     layout, id, sectionId: section.id, sectionTitle: section.title, fields: all, notes, pos,
     ...(extra.chart ? { chart: extra.chart } : {}), ...(extra.image ? { image: extra.image } : {}),
   };
+}
+
+/** A field the layout does not know, or one it needs that the template never wrote, is an error. */
+function checkFields(layout: SlideLayout, fields: FieldSink, file: string): void {
+  const spec = LAYOUT_FIELDS[layout];
+  const known = [...spec.required, ...spec.optional];
+  for (const [name, list] of fields) {
+    if (known.includes(name)) continue;
+    const at = list[0]?.at;
+    throw new DeckError({
+      code: "TEMPLATE_FIELD_UNKNOWN", pos: at ? { file: at.file, line: at.line, col: at.col } : { file, line: 1, col: 1 },
+      message: `the "${layout}" layout has no field "${name}", so its text would not be placed`,
+      hint: suggestion(name, known, "one of its fields"),
+    });
+  }
+  const missing = spec.required.filter((name) => !fields.has(name));
+  if (missing.length > 0) {
+    throw new DeckError({
+      code: "TEMPLATE_FIELD_MISSING", pos: { file, line: 1, col: 1 },
+      message: `the template for the "${layout}" layout writes no ${missing.map((m) => `"${m}"`).join(", ")} field`,
+      hint: `write ${missing.map((m) => `{{#field "${m}"}}…{{/field}}`).join(" and ")}; the layout needs ${missing.length === 1 ? "it" : "them"}`,
+    });
+  }
 }
 
 /** Data a layout's template needs beyond the slide's own text, and the figures it shows. */

@@ -15,7 +15,11 @@ export const FULL_AUDIENCE: Omit<Audience, "marking"> = {
 
 export function resolveAudiences(outline: Outline, map: SourceMap, errors: DeckError[]): Audience[] {
   const declared = Object.entries(outline.audiences ?? {});
-  if (declared.length === 0) return [{ ...FULL_AUDIENCE, ...(outline.deck.marking ? { marking: outline.deck.marking } : {}) }];
+  if (declared.length === 0) {
+    // Variants need an audience to belong to, even when the outline declares none.
+    checkVariants(outline, [], map, errors);
+    return [{ ...FULL_AUDIENCE, ...(outline.deck.marking ? { marking: outline.deck.marking } : {}) }];
+  }
   const defaults = declared.filter(([, a]) => a.default);
   if (defaults.length > 1) {
     for (const [id] of defaults.slice(1)) {
@@ -66,6 +70,10 @@ function checkRules(outline: Outline, audiences: readonly Audience[], map: Sourc
     }
     files.set(a.file, a.id);
   }
+  checkVariants(outline, ids, map, errors);
+}
+
+function checkVariants(outline: Outline, ids: readonly string[], map: SourceMap, errors: DeckError[]): void {
   outline.sections.forEach((s, si) => s.slides.forEach((slide, i) => {
     for (const id of Object.keys(slide.variants ?? {})) {
       if (!ids.includes(id)) {

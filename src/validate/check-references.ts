@@ -3,13 +3,26 @@
 import { DeckError } from "../errors.js";
 import type { SourceMap } from "../model/source-map.js";
 import { suggestion } from "../util/did-you-mean.js";
+import { isIsoDate } from "../util/format.js";
 import type { Outline } from "./outline-schema.js";
 
 /** `{{fig "id"}}` citations inside outline text (`\{{…}}`, Handlebars' escape, is literal text). */
 export const FIG_CITATION = /(?<!\\)\{\{\s*fig\s+["']([^"']*)["']/g;
 
+/** Zip timestamps (DOS dates) cover these years; the deck's date stamps every part of the file. */
+export const ZIP_YEARS = [1980, 2107] as const;
+
 export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   const errors: DeckError[] = [];
+  const date = outline.deck.date;
+  const year = Number(date.slice(0, 4));
+  if (!isIsoDate(date) || year < ZIP_YEARS[0] || year > ZIP_YEARS[1]) {
+    errors.push(new DeckError({
+      code: "INVALID_DATE", pos: map.posOf(["deck", "date"]),
+      message: isIsoDate(date) ? `the deck's date "${date}" is outside ${ZIP_YEARS[0]}–${ZIP_YEARS[1]}, the years a .pptx can be stamped with` : `"${date}" is not a real date`,
+      hint: `write the briefing's date as YYYY-MM-DD, a day that month has, between ${ZIP_YEARS[0]} and ${ZIP_YEARS[1]}`,
+    }));
+  }
   const figureIds = Object.keys(outline.figures ?? {});
 
   const seen = new Map<string, string>();

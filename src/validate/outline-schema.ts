@@ -6,6 +6,8 @@ import { SCALES } from "../util/number-format.js";
 /** Text (a Handlebars template); a bare YAML number such as 2023 is taken as its text. */
 const Text = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().min(1).max(4000))
   .meta({ type: ["string", "number"] });
+/** A table cell: text, or "" for a cell left empty on purpose. */
+const Cell = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().max(4000)).meta({ type: ["string", "number"] });
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, '-' and '_'");
 const Tags = z.array(Id).describe("Tags that audiences select on");
 
@@ -65,7 +67,11 @@ export const FigureSchema = z.strictObject({
   source: SourceRefSchema.optional().describe("Where the figure comes from: { doc: id, locator: \"Table 2.1\" } or a list of them (derived figures take their inputs' sources)"),
 });
 
-const Bullet = z.union([Text, z.strictObject({ text: Text, sub: z.array(Text).min(1).max(4) })]);
+const Bullet = z.union([Text, z.strictObject({
+  text: Text,
+  sub: z.array(Text).min(1).max(4).optional(),
+  tags: Tags.optional().describe("Audiences select bullets by tags as they select slides (exclude a tag to drop the bullet)"),
+})]);
 const Bullets = z.array(Bullet).min(1).max(8);
 
 const common = {
@@ -125,7 +131,7 @@ export const SlideSchema = z.discriminatedUnion("layout", [
   z.strictObject({ layout: z.literal("chart"), ...common, chart: ChartSpecSchema, takeaway: Text.optional() }),
   z.strictObject({
     layout: z.literal("table"), ...common,
-    columns: z.array(Text).min(1).max(6), rows: z.array(z.array(Text)).min(1).max(12),
+    columns: z.array(Text).min(1).max(6), rows: z.array(z.array(Cell)).min(1).max(12),
   }),
   z.strictObject({
     layout: z.literal("takeaways"), ...common,
@@ -163,7 +169,7 @@ export const AudienceSchema = z.strictObject({
   default: z.boolean().optional().describe("The audience built when no --audience is given (exactly one)"),
   include: Tags.optional().describe("Keep only slides and sections carrying one of these tags (all when omitted)"),
   exclude: Tags.optional().describe("Drop slides and sections carrying one of these tags"),
-  maxBullets: z.number().int().min(1).max(8).optional().describe("At most this many bullets per slide"),
+  maxBullets: z.number().int().min(1).max(8).optional().describe("At most this many bullets per slide; more are cut with a warning (tag bullets to choose which stay)"),
   dividers: z.boolean().optional().describe("Section divider slides (default true)"),
   marking: Text.optional().describe('Footer marking for this audience, e.g. "Public"'),
   file: z.string().regex(/^[^/\\]+\.pptx$/, "a file name ending in .pptx, without folders").optional()

@@ -59,11 +59,21 @@ export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
 /** `at` locates the slide's own fields (a variant's, for a variant); `path` is the slide's. */
 function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<string, Figure>>, sources: SourceResolver, map: SourceMap, errors: DeckError[], warnings: DeckError[], path: DataPath = at): Slide {
   const { source, ...slide } = spec;
+  if (slide.layout === "table") errors.push(...raggedRows(slide.columns.length, slide.rows, at, map));
   const citations = source === undefined ? [] : sources.citations(source, [...at, "source"], { figure: false }) ?? [];
   if (slide.layout !== "chart") return { ...slide, path, citations };
   const chart = resolveChart(slide.chart, figures, [...path, "chart"], map, warnings);
   if (Array.isArray(chart)) { errors.push(...chart); return { ...slide, path, citations }; }
   return { ...slide, path, citations, chartData: chart };
+}
+
+/** A table row with more or fewer cells than the table has columns: cells would be lost or blank. */
+function raggedRows(columns: number, rows: ReadonlyArray<readonly string[]>, at: DataPath, map: SourceMap): DeckError[] {
+  return rows.flatMap((row, r) => row.length === columns ? [] : [new DeckError({
+    code: "TABLE_RAGGED", pos: map.posOf([...at, "rows", r]),
+    message: `row ${r + 1} of the table has ${row.length} cell${row.length === 1 ? "" : "s"} but the table has ${columns} columns`,
+    hint: row.length > columns ? "remove the extra cells, or add a column" : 'fill every column (write "" for a cell left empty on purpose)',
+  })]);
 }
 
 /** A declared document that no used figure and no slide cites. */

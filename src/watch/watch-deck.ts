@@ -1,20 +1,31 @@
-// Watch mode: rebuild when the outline, a template, an asset or the theme changes. Each rebuild
-// reuses what did not change (a BuildSession); a failed rebuild reports its located errors and keeps
-// watching, and the last good deck stays in place (decks are written by rename).
-import { watch, type FSWatcher } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+// Watch mode: rebuild when the outline, a template, a theme or an asset changes. Each rebuild reuses
+// what did not change (a BuildSession); a failed rebuild (a user error, or an internal one) is
+// reported and watching goes on, with the last good deck in place (decks are written by rename).
+//
+// Folders are watched one by one, not recursively, and re-scanned after every change: Node's
+// recursive watch on Linux follows files by inode, so once an editor saves by renaming a temporary
+// file over deck.yaml, the outline is no longer followed. A folder's own watch sees every rename in it.
+import { readdirSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { buildAllAudiences, buildDeck, createSession, type BuildOptions, type BuildResult } from "../build-deck.js";
 import { userErrorsOf, type DeckError } from "../errors.js";
 import { projectRoot } from "../util/project-root.js";
 
+export type WatchOutcome =
+  | { readonly ok: true; readonly results: readonly BuildResult[]; readonly ms: number }
+  | { readonly ok: false; readonly errors: readonly DeckError[] }
+  | { readonly ok: false; readonly internal: Error };
+
 export interface WatchEvents {
-  /** After every build attempt: the decks written, or the problems that stopped it. */
-  onBuild(outcome: { readonly ok: true; readonly results: readonly BuildResult[]; readonly ms: number } | { readonly ok: false; readonly errors: readonly DeckError[] }): void;
+  /** After every build attempt: the decks written, the problems that stopped it, or an internal error. */
+  onBuild(outcome: WatchOutcome): void;
+  /** A folder that could not be watched, or a watch that failed: changes there are not seen. */
+  onWatchError?(folder: string, error: Error): void;
 }
 
 export interface Watcher {
   close(): void;
-  /** Settles when the first build has finished. */
+  /** Settles when the first build has finished (rejects on a usage error, such as an unknown audience). */
   readonly ready: Promise<void>;
 }
 
@@ -25,50 +36,75 @@ export function watchDeck(opts: BuildOptions & { readonly all?: boolean }, event
   const session = createSession();
   const outlineDir = dirname(resolve(opts.outline));
   const outlineName = basename(opts.outline);
+  const outDir = resolve(opts.outDir);
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
 
-  const build = async (): Promise<void> => {
+  const build = async (first: boolean): Promise<void> => {
     const started = performance.now();
     try {
       const results = opts.all ? await buildAllAudiences(opts, session) : [await buildDeck(opts, session)];
       events.onBuild({ ok: true, results, ms: performance.now() - started });
     } catch (err) {
       const errors = userErrorsOf(err);
-      if (!errors) throw err;
-      events.onBuild({ ok: false, errors });
+      if (errors) events.onBuild({ ok: false, errors });
+      else if (first) throw err;
+      // An internal error in a rebuild is reported; watching goes on, and the last good deck stays.
+      else events.onBuild({ ok: false, internal: err instanceof Error ? err : new Error(String(err)) });
     }
   };
   const rebuild = (): void => {
+    if (closed) return;
     if (running) { again = true; return; }
-    running = build().finally(() => {
+    running = build(false).finally(() => {
       running = undefined;
       if (again) { again = false; rebuild(); }
     });
   };
   const changed = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(rebuild, DEBOUNCE_MS);
+    timer = setTimeout(() => { rescan(); rebuild(); }, DEBOUNCE_MS);
   };
 
-  const watchers: FSWatcher[] = [];
-  const watchDir = (dir: string, filter?: (name: string) => boolean): void => {
+  // Folder -> its watch; `only` limits the outline's folder to the outline itself.
+  const watchers = new Map<string, FSWatcher>();
+  const roots: Array<{ dir: string; recurse: boolean; only?: string }> = [
+    { dir: outlineDir, recurse: false, only: outlineName },
+    ...[opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(projectRoot(), "templates"), join(projectRoot(), "assets")]
+      .map((dir) => ({ dir: resolve(dir), recurse: true })),
+  ];
+  const watchFolder = (dir: string, only?: string): void => {
+    if (watchers.has(dir) || dir === outDir || dir.startsWith(outDir + sep)) return;
     try {
-      watchers.push(watch(dir, { recursive: true }, (_event, name) => {
-        if (!filter || (name !== null && filter(String(name)))) changed();
-      }));
-    } catch { /* a folder that does not exist has nothing to watch */ }
+      const w = watch(dir, (_event, name) => { if (!only || (name !== null && String(name) === only)) changed(); });
+      w.on("error", (err) => { watchers.delete(dir); events.onWatchError?.(dir, err); });
+      watchers.set(dir, w);
+    } catch (err) {
+      // A folder that does not exist (an outline without its own templates/) has nothing to watch.
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") events.onWatchError?.(dir, err as Error);
+    }
   };
-  // The outline's folder, not the file: editors often save by replacing the file.
-  watchDir(outlineDir, (name) => name === outlineName);
-  for (const dir of new Set([opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(projectRoot(), "templates"), join(projectRoot(), "assets")])) {
-    if (!resolve(dir).startsWith(resolve(opts.outDir))) watchDir(dir);
-  }
+  const rescan = (): void => {
+    for (const root of roots) {
+      watchFolder(root.dir, root.only);
+      if (root.recurse) for (const sub of subfolders(root.dir)) watchFolder(sub);
+    }
+  };
+  rescan();
 
-  const ready = build();
+  const ready = build(true);
   return {
     ready,
-    close: () => { clearTimeout(timer); for (const w of watchers) w.close(); },
+    close: () => { closed = true; clearTimeout(timer); for (const w of watchers.values()) w.close(); watchers.clear(); },
   };
+}
+
+/** Every folder below `dir` (a few levels at most: templates/partials, assets/themes). */
+function subfolders(dir: string, depth = 3): string[] {
+  if (depth === 0) return [];
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  return entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).flatMap((e) => [join(dir, e.name), ...subfolders(join(dir, e.name), depth - 1)]);
 }

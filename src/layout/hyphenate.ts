@@ -1,0 +1,41 @@
+// Layout stage: words too wide for their box, broken at a real break point. The only importer of
+// `hyphen` (TeX's en-GB patterns). A word is broken with a visible hyphen and a line break, so every
+// renderer breaks it in the same place; layout warns wherever it had to.
+import hyphen from "hyphen/en-gb/index.js";
+import { textWidthPt } from "./measure-text.js";
+
+const SOFT = "\u00AD";
+
+/**
+ * `text` with each word wider than `maxPt` broken at its last syllable boundary (or hyphen) that
+ * fits, as "Intergovern-\nmental"; undefined when a single syllable is wider than the line.
+ */
+export function hyphenateToWidth(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): string | undefined {
+  const width = (s: string) => textWidthPt(s, fontPt, bold, spacingPt);
+  const out: string[] = [];
+  for (const hard of text.split("\n")) {
+    const words: string[] = [];
+    for (const word of hard.split(/ +/)) {
+      if (width(word) <= maxPt) { words.push(word); continue; }
+      // Break points: syllables, and the hyphens the word already has.
+      const pieces = hyphen.hyphenateSync(word, { hyphenChar: SOFT }).split(SOFT).flatMap((p: string) => p.split(/(?<=-)/));
+      const lines: string[] = [];
+      let line = "";
+      for (const piece of pieces) {
+        const candidate = line + piece;
+        const closing = candidate.endsWith("-") ? candidate : `${candidate}-`;
+        if (line && width(closing) > maxPt) {
+          lines.push(line.endsWith("-") ? line : `${line}-`);
+          line = piece;
+        } else {
+          line = candidate;
+        }
+        if (width(line.endsWith("-") ? line : `${line}-`) > maxPt && width(line) > maxPt) return undefined;
+      }
+      lines.push(line);
+      words.push(lines.join("\n"));
+    }
+    out.push(words.join(" "));
+  }
+  return out.join("\n");
+}
