@@ -8,27 +8,27 @@ import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
-import { DeckError } from "./errors.js";
+import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
-import { parseYaml } from "./parse/parse-yaml.js";
+import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
 import { createEnv, type FiguresRef, type HandlebarsEnv, type TemplateFn } from "./render/handlebars-env.js";
 import { CompiledCache } from "./render/compiled-cache.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
+import { cacheDir } from "./util/cache-dir.js";
+import { isInside } from "./util/inside-folder.js";
 import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
 import { validateOutline } from "./validate/validate-outline.js";
 import { validateTheme } from "./validate/validate-theme.js";
-import { writeDeck } from "./write/write-deck.js";
+import { writeOutputs, type Output } from "./write/write-deck.js";
 
-/** Prepared images and precompiled templates, next to the outline (ignored by git). */
-const CACHE_DIR = ".briefdeck-cache";
 
 export interface BuildOptions {
   /** Path of the outline (deck.yaml). */
@@ -50,6 +50,11 @@ export interface BuildOptions {
   readonly preview?: boolean;
   /** Told about slow steps (LibreOffice renders take seconds). */
   readonly onProgress?: (message: string) => void;
+  /** Warnings are errors: nothing is written when there are any. */
+  readonly strict?: boolean;
+  /** Work limits (--max-slides, --max-values); defaults suit any real briefing. */
+  readonly maxSlides?: number;
+  readonly maxValues?: number;
 }
 
 export interface BuildResult {
@@ -93,11 +98,11 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const baseDir = dirname(resolve(opts.outline));
   lap("start");
   const text = await readSource(file);
-  const { data, sourceMap } = parseYaml(text, file);
+  const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues });
   lap("parse");
-  const deck = validateOutline(data, sourceMap);
+  const deck = validateOutline(data, sourceMap, opts.maxSlides);
   lap("validate");
-  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session).catch((err: unknown) => {
+  const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session, opts.allowOutside ?? false).catch((err: unknown) => {
     if (!(err instanceof DeckError) || err.code !== "FILE_NOT_FOUND") throw err;
     throw new DeckError({
       code: "UNKNOWN_THEME", pos: sourceMap.posOf(["deck", "theme"]), cause: err,
@@ -106,18 +111,28 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
     });
   });
   session.figures.current = deck.figures;
-  const sources = await readTemplates(opts.templatesDir ?? localOrBuiltIn(baseDir, "templates"));
+  // The outline's own templates/ (or --templates) overrides the built-in files it has.
+  const own = opts.templatesDir ?? join(baseDir, "templates");
+  const sources = await readTemplates({
+    override: own, builtIn: join(projectRoot(), "templates"),
+    ...(opts.allowOutside ? {} : { confine: opts.templatesDir ?? baseDir }),
+  });
   const key = JSON.stringify(sources);
   if (session.env?.key !== key) {
     const hb = createEnv(session.figures);
-    const disk = session.env?.disk ?? new CompiledCache(join(baseDir, CACHE_DIR, "templates.json"));
+    const disk = session.env?.disk ?? new CompiledCache(join(cacheDir(), "templates.json"));
     session.env = { key, hb, templates: compileTemplates(hb, sources, disk), compiled: new Map(), disk };
   }
   lap("templates");
   return { deck, theme, hb: session.env.hb, templates: session.env.templates, baseDir, session };
 }
 
-async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Promise<BuildResult> {
+/** One audience's deck, built in memory: nothing is written until the whole run has succeeded. */
+interface Built extends Omit<BuildResult, "path" | "extras"> {
+  readonly bytes: Buffer;
+}
+
+async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Promise<Built> {
   const started = performance.now();
   const view = resolveAudience(p.deck, audience);
   const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled, p.session.env?.disk);
@@ -128,10 +143,9 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const placed = laid.deck;
   const warnings = [...p.deck.warnings, ...view.warnings, ...laid.warnings, ...checkAccessibility(placed, p.theme)];
   lap("layout");
-  const base = { audience, slides: placed.slides.length, warnings, placed };
   // --check runs every stage a build runs (images decoded, charts written, the package assembled in
   // memory) and writes nothing: no deck, no cache.
-  const images = await prepareImages(placed, { baseDir: p.baseDir, cacheDir: join(p.baseDir, CACHE_DIR), allowOutside: opts.allowOutside ?? false, checkOnly: opts.checkOnly ?? false });
+  const images = await prepareImages(placed, { baseDir: p.baseDir, allowOutside: opts.allowOutside ?? false, checkOnly: opts.checkOnly ?? false });
   lap("assets");
   const charts = chartParts(placed, p.theme);
   lap("charts");
@@ -139,30 +153,76 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("pptxgenjs");
   const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
   lap("package");
-  if (opts.checkOnly) return { ...base, ms: performance.now() - started };
-  const path = await writeDeck(bytes, join(opts.outDir, audience.file));
-  lap("write");
-  // LibreOffice and the image code are loaded only when asked for.
-  const extras = opts.pdf || opts.preview ? await (await import("./export/export-deck.js")).exportDeck(path, opts) : [];
-  return { ...base, path, extras, ms: performance.now() - started };
+  return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
+}
+
+/**
+ * Writes every deck of the run, and its PDF and pictures, together or not at all: under --strict a
+ * warning stops the run first, and a failed export (LibreOffice missing) leaves the folder as it was.
+ */
+async function finish(built: readonly Built[], opts: BuildOptions): Promise<BuildResult[]> {
+  if (opts.checkOnly) return built.map(({ bytes: _bytes, ...b }) => b);
+  if (opts.strict) {
+    const warnings = built.flatMap((b) => b.warnings);
+    if (warnings.length > 0) throw new DeckErrors(uniqueWarnings(warnings).map((w) => new DeckError({ ...w.info, severity: "error", hint: `${w.info.hint ?? ""}${w.info.hint ? " " : ""}(an error because --strict is set)` })));
+  }
+  const outputs: Output[] = [];
+  const extras = new Map<Built, string[]>();
+  const cleanups: Array<() => Promise<void>> = [];
+  try {
+    for (const b of built) {
+      outputs.push({ path: join(opts.outDir, b.audience.file), bytes: b.bytes });
+      if (opts.pdf || opts.preview) {
+        // LibreOffice and the image code are loaded only when asked for.
+        const exported = await (await import("./export/export-deck.js")).exportDeck(b.bytes, b.audience.file, opts);
+        cleanups.push(exported.cleanup);
+        outputs.push(...exported.outputs);
+        extras.set(b, exported.outputs.map((o) => o.path));
+      }
+    }
+    writeOutputs(outputs);
+    lap("write");
+  } finally {
+    for (const c of cleanups) await c();
+  }
+  return built.map((b) => {
+    const { bytes: _bytes, ...result } = b;
+    return { ...result, path: join(opts.outDir, b.audience.file), extras: extras.get(b) ?? [] };
+  });
+}
+
+/** The same warning from several audiences' decks, once. */
+function uniqueWarnings(warnings: readonly DeckError[]): DeckError[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.info.pos?.file}:${w.info.pos?.line}:${w.info.pos?.col}:${w.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Builds one audience's deck: `opts.audience`, or the outline's default. */
 export async function buildDeck(opts: BuildOptions, session?: BuildSession): Promise<BuildResult> {
   const p = await prepare(opts, session);
-  return buildFor(p, findAudience(p.deck, opts.audience), opts);
+  return (await finish([await buildFor(p, findAudience(p.deck, opts.audience), opts)], opts))[0]!;
 }
 
-/** Builds every audience's deck, one file each, sharing the parsed outline and templates. */
+/** Builds every audience's deck, one file each, sharing the parsed outline and templates; all are written, or none. */
 export async function buildAllAudiences(opts: BuildOptions, session?: BuildSession): Promise<BuildResult[]> {
   const p = await prepare(opts, session);
-  const results: BuildResult[] = [];
-  for (const audience of p.deck.audiences) results.push(await buildFor(p, audience, opts));
-  return results;
+  const built: Built[] = [];
+  for (const audience of p.deck.audiences) built.push(await buildFor(p, audience, opts));
+  return finish(built, opts);
 }
 
-async function loadTheme(baseDir: string, name: string, session: BuildSession): Promise<Theme> {
-  const { file, data, sourceMap } = await readTheme(localOrBuiltIn(baseDir, "assets/themes", `${name}.json`), name);
+async function loadTheme(baseDir: string, name: string, session: BuildSession, allowOutside: boolean): Promise<Theme> {
+  const themes = localOrBuiltIn(baseDir, "assets/themes", `${name}.json`);
+  if (themes.startsWith(baseDir) && !allowOutside && !isInside(join(themes, `${name}.json`), [baseDir])) {
+    throw new DeckError({
+      code: "ASSET_OUTSIDE_PROJECT", pos: { file: join(themes, `${name}.json`), line: 1, col: 1 }, message: `the theme "${name}" links outside the outline's folder`,
+      hint: "copy the theme into assets/themes/ instead of linking to it, or pass --allow-outside",
+    });
+  }
+  const { file, data, sourceMap } = await readTheme(themes, name);
   const key = `${file}\n${JSON.stringify(data)}`;
   if (session.theme?.key !== key) session.theme = { key, theme: validateTheme(data, file, sourceMap) };
   return session.theme.theme;

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAllAudiences, buildDeck, type BuildOptions, type BuildResult } from "./build-deck.js";
 import { projectRoot } from "./util/project-root.js";
+import { readableStack } from "./util/readable-stack.js";
 import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
 
 /** Seconds since 1970 of 1980-01-01 and 2107-12-31T23:59:58Z: what DOS timestamps in a zip can hold. */
@@ -36,7 +37,9 @@ Options
       --pdf            also write the PDF (needs LibreOffice)
       --preview        also write one PNG per slide and a contact sheet to <out>/preview/
       --strict         treat warnings (text that had to continue on another slide, …) as errors
-      --allow-outside  allow images outside the outline's folder
+      --allow-outside  allow images, templates and themes outside the outline's folder
+      --max-slides N   refuse outlines of more than N slides (default 3000)
+      --max-values N   refuse outlines that expand to more than N values through YAML aliases (default 1000000)
   -q, --quiet          print errors only
   -h, --help           show this help
   -v, --version        show the version
@@ -70,6 +73,8 @@ interface CliOptions {
   readonly audience?: string;
   readonly all: boolean;
   readonly watch: boolean;
+  readonly maxSlides?: number;
+  readonly maxValues?: number;
 }
 
 function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
@@ -82,6 +87,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
         audience: { type: "string", short: "a" }, all: { type: "boolean" },
         strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
         pdf: { type: "boolean" }, preview: { type: "boolean" }, watch: { type: "boolean", short: "w" },
+        "max-slides": { type: "string" }, "max-values": { type: "string" },
         help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
       },
     });
@@ -94,10 +100,19 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   if (positionals.length > 1) throw new UsageError(`expected one outline, got ${positionals.length}: ${positionals.join(", ")}`);
   if (v.all && v.audience !== undefined) throw new UsageError("use either --audience or --all, not both");
   if (v.watch && (v.check || v.pdf || v.preview)) throw new UsageError("--watch builds decks only; run --check, --pdf or --preview without it");
+  if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a folder, e.g. --out out");
+  const count = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} needs a whole number above zero, not "${value}"`);
+    return Number(value);
+  };
+  const maxSlides = count("--max-slides", v["max-slides"]);
+  const maxValues = count("--max-values", v["max-values"]);
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
     allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
     all: v.all ?? false, watch: v.watch ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
+    ...(maxSlides !== undefined ? { maxSlides } : {}), ...(maxValues !== undefined ? { maxValues } : {}),
   };
 }
 
@@ -129,7 +144,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
   const buildOpts: BuildOptions = {
-    outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview,
+    outline: opts.outline, outDir: opts.outDir, checkOnly: opts.check, allowOutside: opts.allowOutside, pdf: opts.pdf, preview: opts.preview, strict: opts.strict,
+    ...(opts.maxSlides !== undefined ? { maxSlides: opts.maxSlides } : {}), ...(opts.maxValues !== undefined ? { maxValues: opts.maxValues } : {}),
     ...(opts.audience !== undefined ? { audience: opts.audience } : {}),
     ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
     ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
@@ -138,20 +154,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   if (opts.watch) return watchMode(io, buildOpts, opts);
   try {
     const results = opts.all ? await buildAllAudiences(buildOpts) : [await buildDeck(buildOpts)];
-    const warnings = results.flatMap((r) => r.warnings);
-    report(io, dedupeWarnings(warnings));
+    report(io, dedupeWarnings(results.flatMap((r) => r.warnings)));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (opts.strict && warnings.length > 0) {
-      io.err(`briefdeck: ${warnings.length} warning(s) and --strict is set`);
-      return EXIT.input;
-    }
     if (!opts.quiet) printResults(io, results, opts, seconds);
     return EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) { io.err(`briefdeck: ${err.message}\nRun with --help for usage.`); return EXIT.usage; }
     const errors = userErrorsOf(err);
     if (errors) { report(io, errors); return EXIT.input; }
-    io.err(`briefdeck: internal error. Please report it with the outline that caused it.\n${(err as Error).stack ?? String(err)}`);
+    io.err(`briefdeck: internal error. Please report it with the outline that caused it.\n${readableStack(err)}`);
     return EXIT.internal;
   }
 }
@@ -170,7 +181,7 @@ async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Pro
         return;
       }
       if ("errors" in o) report(io, o.errors);
-      else io.err(`briefdeck: internal error while rebuilding. Please report it with the outline that caused it.\n${o.internal.stack ?? o.internal.message}`);
+      else io.err(`briefdeck: internal error while rebuilding. Please report it with the outline that caused it.\n${readableStack(o.internal)}`);
       io.err(`✗ ${clock()} not rebuilt; the last good deck is unchanged. Watching for changes…`);
     },
     onWatchError: (folder, err) => io.err(`briefdeck: cannot watch ${shown(folder)} (${(err as NodeJS.ErrnoException).code ?? err.message}); changes there are not seen until the next restart`),

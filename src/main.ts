@@ -1,17 +1,17 @@
-// Process entry (bundled into dist/briefdeck.cjs): runs the CLI, sets the exit code, and removes
-// temporary output files on Ctrl-C. Only this file touches the process's exit.
+// Process entry (bundled into dist/briefdeck.cjs, run in a worker by bin/briefdeck.js): runs the CLI
+// and returns its exit code; the supervising thread sets it and handles signals. An error that
+// escapes the CLI is an internal one: printed with frames mapped back to src/, exit 70.
 import { main } from "./cli.js";
+import { EXIT } from "./errors.js";
 import { lap } from "./util/timing.js";
-import { removePendingSync } from "./write/write-deck.js";
+import { readableStack } from "./util/readable-stack.js";
 
-export async function run(argv: readonly string[]): Promise<void> {
+export async function run(argv: readonly string[]): Promise<number> {
   lap("load");
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      removePendingSync();
-      process.stderr.write("\nbriefdeck: interrupted; no partial file was left\n");
-      process.exit(130);
-    });
+  try {
+    return await main(argv);
+  } catch (err) {
+    process.stderr.write(`briefdeck: internal error. Please report it with the outline that caused it.\n${readableStack(err)}\n`);
+    return EXIT.internal;
   }
-  process.exitCode = await main(argv);
 }

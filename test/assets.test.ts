@@ -1,9 +1,10 @@
 // Images go through sharp: rendered or scaled to twice their placed size, cached by content hash.
-import { cpSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
+import { cacheDir } from "../src/util/cache-dir.js";
 import { tempDir } from "./_helpers/build.js";
 import { withCover } from "./_helpers/outline.js";
 import { openPptx } from "./_helpers/pptx.js";
@@ -21,16 +22,20 @@ function placedPx(path: string): { w: number; h: number; pngW: number; pngH: num
 describe("images", () => {
   it("renders an SVG at twice its placed size and does not process it again when unchanged", async () => {
     const dir = tempDir();
-    cpSync("assets/cover.svg", join(dir, "cover.svg"));
+    // Bytes of its own, so no other test has cached this image already.
+    writeFileSync(join(dir, "cover.svg"), readFileSync("assets/cover.svg", "utf8").replace("</svg>", `<!-- ${dir} --></svg>`));
     writeFileSync(join(dir, "deck.yaml"), withCover("cover.svg"));
+    const cache = join(cacheDir(), "images");
+    const files = () => (existsSync(cache) ? readdirSync(cache) : []).map((f) => [f, statSync(join(cache, f)).mtimeMs]);
+    const others = files();
     const first = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
-    const cache = join(dir, ".briefdeck-cache");
-    const files = () => readdirSync(cache).map((f) => [f, statSync(join(cache, f)).mtimeMs]);
-    const before = files().filter(([f]) => String(f).endsWith(".png"));
+    const before = files().filter((f) => !others.some((o) => o[0] === f[0]));
     expect(before).toHaveLength(1);
+    // The cache is the user's own, never the outline's folder (which travels between people).
+    expect(readdirSync(dir).sort()).toEqual(["cover.svg", "deck.yaml", "out"]);
     await new Promise((r) => setTimeout(r, 20));
     await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
-    expect(files().filter(([f]) => String(f).endsWith(".png"))).toEqual(before);
+    expect(files().filter((f) => !others.some((o) => o[0] === f[0]))).toEqual(before);
     const p = placedPx(first.path!);
     expect(p.pngW).toBe(Math.round(p.w * 192));
     expect(p.pngH).toBe(Math.round(p.h * 192));

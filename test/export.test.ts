@@ -22,7 +22,7 @@ describe("--pdf and --preview", () => {
     expect(sheet.height! / sheet.width!).toBeLessThan(1);
   });
 
-  it("says how to install LibreOffice when it is missing, and still writes the deck", () => {
+  it("says how to install LibreOffice when it is missing, and writes nothing (the run failed)", () => {
     const dir = tempDir();
     // A PATH holding node and nothing else: no soffice.
     const bin = tempDir("path-");
@@ -31,6 +31,6 @@ describe("--pdf and --preview", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("TOOL_MISSING");
     expect(r.stderr).toContain("apt-get install -y libreoffice-impress");
-    expect(existsSync(join(dir, "deck.pptx"))).toBe(true);
+    expect(existsSync(join(dir, "deck.pptx"))).toBe(false);
   });
 });

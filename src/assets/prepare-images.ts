@@ -1,29 +1,36 @@
 // Assets stage: images named in the outline are prepared with sharp before they go into the deck:
 // SVG rendered to PNG at twice its placed size, raster images scaled to twice their placed size and
-// compressed. Results are cached by content hash, and sharp is loaded only on a cache miss.
+// compressed. Every image must be a regular file whose real path is inside the outline's folder
+// (unless --allow-outside). Results are cached by content hash in the per-user cache; a cache entry
+// is data, checked to be a PNG, and sharp is loaded only on a cache miss.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { extname, isAbsolute, join, relative, resolve } from "node:path";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
 import { DeckError } from "../errors.js";
 import type { PlacedDeck, PlacedImage } from "../model/layout.js";
+import { readRegularFile } from "../parse/read-source.js";
+import { cacheDir } from "../util/cache-dir.js";
+import { isInside, realPath } from "../util/inside-folder.js";
 
 /** Output pixels per placed inch: twice 96 dpi. */
 const PX_PER_IN = 192;
 const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+/** Decoding a small file into a huge bitmap (a "pixel bomb") is refused past this many pixels. */
+const MAX_INPUT_PIXELS = 100_000_000;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export interface AssetOptions {
   /** Folder the outline's paths are relative to (the outline's own folder). */
   readonly baseDir: string;
-  readonly cacheDir: string;
   /** Allow images outside baseDir (--allow-outside). */
   readonly allowOutside?: boolean;
   /** Decode and check every image, but write nothing (--check). */
   readonly checkOnly?: boolean;
 }
 
-/** Prepares every image of the deck; returns prepared file paths by outline path. */
-export async function prepareImages(deck: PlacedDeck, opts: AssetOptions): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Prepares every image of the deck; returns the PNG bytes by the path the outline gives. */
+export async function prepareImages(deck: PlacedDeck, opts: AssetOptions): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
   for (const slide of deck.slides) {
     for (const item of slide.items) {
       if (item.kind === "image" && !out.has(item.path)) out.set(item.path, await prepareImage(item, opts));
@@ -32,36 +39,36 @@ export async function prepareImages(deck: PlacedDeck, opts: AssetOptions): Promi
   return out;
 }
 
-async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<string> {
+async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffer> {
   const full = resolve(opts.baseDir, img.path);
-  const rel = relative(resolve(opts.baseDir), full);
-  if (!opts.allowOutside && (rel.startsWith("..") || isAbsolute(rel))) {
+  if (realPath(full) === undefined) {
+    throw new DeckError({ code: "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": it does not exist`, hint: "check the path; it is relative to the outline's folder" });
+  }
+  if (!opts.allowOutside && !isInside(full, [opts.baseDir])) {
     throw new DeckError({
-      code: "ASSET_OUTSIDE_PROJECT", pos: img.pos, message: `the image "${img.path}" is outside the outline's folder`,
-      hint: "copy it into the project (e.g. assets/), or pass --allow-outside to allow it",
+      code: "ASSET_OUTSIDE_PROJECT", pos: img.pos, message: `the image "${img.path}" is outside the outline's folder (or links there)`,
+      hint: "copy it into the outline's folder (e.g. assets/), or pass --allow-outside to allow it",
     });
   }
   let bytes: Buffer;
   try {
-    if ((await stat(full)).size > MAX_IMAGE_BYTES) throw new Error("larger than 32 MiB");
-    bytes = await readFile(full);
+    bytes = readRegularFile(full, "image", MAX_IMAGE_BYTES);
   } catch (cause) {
-    throw new DeckError({
-      code: "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": ${(cause as Error).message}`, cause,
-      hint: "check the path; it is relative to the outline's folder",
-    });
+    const e = cause as DeckError;
+    throw new DeckError({ code: e.code === "FILE_TOO_LARGE" ? "ASSET_UNREADABLE" : "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": ${e.message}`, hint: e.info?.hint ?? "check the path", cause });
   }
   const wPx = Math.round(img.wIn * PX_PER_IN);
   const hPx = Math.round(img.hIn * PX_PER_IN);
-  const key = createHash("sha256").update(bytes).update(`${wPx}x${hPx}:v1`).digest("hex").slice(0, 32);
-  const cached = join(opts.cacheDir, `${key}.png`);
-  if (await stat(cached).then(() => true, () => false)) return cached;
+  const key = createHash("sha256").update(bytes).update(`${wPx}x${hPx}:v2`).digest("hex").slice(0, 32);
+  const cached = join(cacheDir(), "images", `${key}.png`);
+  const hit = readCached(cached);
+  if (hit) return hit;
 
   let png: Buffer;
   try {
     const { default: sharp } = await import("sharp");
     const isSvg = extname(full).toLowerCase() === ".svg";
-    png = await sharp(bytes, isSvg ? { density: 192 } : {})
+    png = await sharp(bytes, { ...(isSvg ? { density: 192 } : {}), limitInputPixels: MAX_INPUT_PIXELS })
       .resize(wPx, hPx, { fit: "cover" })
       .png({ compressionLevel: 9, adaptiveFiltering: true })
       .toBuffer();
@@ -71,10 +78,32 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<strin
       hint: "use a valid PNG, JPEG, WebP or SVG file",
     });
   }
-  if (opts.checkOnly) return full;
-  await mkdir(opts.cacheDir, { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
-  await writeFile(tmp, png);
-  await rename(tmp, cached);
-  return cached;
+  if (!opts.checkOnly) writeCached(cached, png);
+  return png;
+}
+
+/** A cache entry, if it is a regular file (not a link) holding a PNG. */
+function readCached(path: string): Buffer | undefined {
+  let fd: number;
+  try { fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK); } catch { return undefined; }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_IMAGE_BYTES) return undefined;
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < bytes.length) { const n = readSync(fd, bytes, read, bytes.length - read, null); if (n === 0) break; read += n; }
+    return read === bytes.length && bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? bytes : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Caching is optional: a cache that cannot be written (read-only home) is simply not kept. */
+function writeCached(path: string, png: Buffer): void {
+  try {
+    mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, png);
+    renameSync(tmp, path);
+  } catch { /* optional */ }
 }

@@ -47,8 +47,9 @@ export function addShape(pptx: Pptx, slide: PptxSlide, s: PlacedShape): void {
   });
 }
 
-export function addImage(slide: PptxSlide, img: PlacedImage, preparedPath: string): void {
-  slide.addImage({ path: preparedPath, x: img.xIn, y: img.yIn, w: img.wIn, h: img.hIn, altText: xmlSafe(img.alt) });
+/** The prepared PNG's bytes, given as data: pptxgenjs never opens a path (which could be a link). */
+export function addImage(slide: PptxSlide, img: PlacedImage, png: Buffer): void {
+  slide.addImage({ data: `image/png;base64,${png.toString("base64")}`, x: img.xIn, y: img.yIn, w: img.wIn, h: img.hIn, altText: xmlSafe(img.alt) });
 }
 
 export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme): void {

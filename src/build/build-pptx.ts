@@ -10,8 +10,8 @@ import { PptxGenJS } from "./pptx-lib.js";
 import { assertNever } from "../util/assert-never.js";
 import { escapeText, xmlSafe } from "../util/xml-text.js";
 
-/** Prepared image files by the path the outline gives. */
-export type PreparedImages = ReadonlyMap<string, string>;
+/** Prepared images (PNG bytes) by the path the outline gives. */
+export type PreparedImages = ReadonlyMap<string, Buffer>;
 
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
   installPartsOutput();
@@ -38,7 +38,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       switch (item.kind) {
         case "text": addText(slide, item, theme, index); break;
         case "shape": addShape(pptx, slide, item); break;
-        case "image": addImage(slide, item, images.get(item.path) ?? item.path); break;
+        case "image": addImage(slide, item, images.get(item.path)!); break;
         case "table": addTable(slide, item, theme); break;
         // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.
         case "chart": slide.addShape(pptx.ShapeType.rect, { x: item.xIn, y: item.yIn, w: item.wIn, h: item.hIn, objectName: chartMarker(++charts), line: { type: "none" } }); break;

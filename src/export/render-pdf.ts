@@ -1,7 +1,7 @@
 // Export stage: the written deck -> PDF through LibreOffice, and PDF pages -> PNGs through pdftoppm.
 // Loaded only for --pdf / --preview.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
@@ -23,10 +23,9 @@ async function tool(name: string, args: string[], what: string): Promise<void> {
   }
 }
 
-/** Converts a .pptx to a PDF beside it (or in `outDir`); returns the PDF's path. */
-export async function renderPdf(pptxPath: string, outDir: string): Promise<string> {
+/** Converts a .pptx to a PDF in `work` (a private temporary folder); returns the PDF's path. */
+export async function renderPdf(pptxPath: string, work: string): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), "briefdeck-lo-"));
-  const work = await mkdtemp(join(tmpdir(), "briefdeck-pdf-"));
   try {
     // A private profile per run: concurrent soffice processes otherwise share a lock and fail.
     await tool("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, pptxPath], "PDF");
@@ -35,12 +34,9 @@ export async function renderPdf(pptxPath: string, outDir: string): Promise<strin
     if (!(await stat(made).then((s) => s.size > 0, () => false))) {
       throw new DeckError({ code: "EXPORT_FAILED", message: `LibreOffice wrote no PDF for "${pptxPath}"`, hint: `check that LibreOffice Impress is installed: ${INSTALL}` });
     }
-    const target = join(outDir, basename(made));
-    await rename(made, target);
-    return target;
+    return made;
   } finally {
     await rm(profile, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
   }
 }
 

@@ -1,17 +1,25 @@
 // Parse stage: outline text -> plain data plus a SourceMap. The only importer of `yaml`.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
 
 /** Alias expansions allowed before an outline is refused as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 200;
 
+/** Limits on the work an outline may ask for (command-line flags raise them for a real need). */
+export interface ParseLimits {
+  /** Values (scalars, lists, mappings) the outline may expand to once its aliases are followed. */
+  readonly maxValues: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxValues: 1_000_000 };
+
 export interface ParsedOutline {
   readonly data: unknown;
   readonly sourceMap: SourceMap;
 }
 
-export function parseYaml(text: string, file: string): ParsedOutline {
+export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedOutline {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number, length = 1): SourcePos => {
@@ -38,6 +46,15 @@ export function parseYaml(text: string, file: string): ParsedOutline {
     },
   });
   if (reserved.length > 0) throw new DeckErrors(reserved);
+  // A few aliases can stand for an enormous outline (each repeats a big part): count before expanding.
+  const expanded = expandedSize(doc, limits.maxValues);
+  if (expanded.size > limits.maxValues) {
+    throw new DeckError({
+      code: "YAML_ALIAS_LIMIT", pos: expanded.alias !== undefined ? at(expanded.alias, 1) : at(0),
+      message: `the outline expands to more than ${limits.maxValues.toLocaleString("en-GB")} values once its aliases (*name) are followed`,
+      hint: `write the repeated content out, or use fewer aliases; if the outline really is this large, raise the limit with --max-values`,
+    });
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -92,6 +109,37 @@ function makeSourceMap(doc: Document, text: string, file: string, atPos: (o: num
     },
   };
   return map;
+}
+
+/** How many values the document stands for with its aliases expanded (stops counting past `limit`). */
+function expandedSize(doc: Document, limit: number): { size: number; alias?: number } {
+  const memo = new Map<unknown, number>();
+  let firstAlias: number | undefined;
+  const size = (node: unknown, depth: number): number => {
+    if (depth > 200) return limit + 1;
+    if (isAlias(node)) {
+      firstAlias ??= node.range?.[0];
+      const target = node.resolve(doc);
+      if (memo.has(target)) return memo.get(target)!;
+      memo.set(target, limit + 1); // an alias that reaches itself would never end
+      const n = size(target, depth + 1);
+      memo.set(target, n);
+      return n;
+    }
+    if (isMap(node)) {
+      let n = 1;
+      for (const pair of node.items) { n += size(pair.key, depth + 1) + size(pair.value, depth + 1); if (n > limit) return n; }
+      return n;
+    }
+    if (isSeq(node)) {
+      let n = 1;
+      for (const item of node.items) { n += size(item, depth + 1); if (n > limit) return n; }
+      return n;
+    }
+    return 1;
+  };
+  const n = size(doc.contents, 0);
+  return firstAlias === undefined ? { size: n } : { size: n, alias: firstAlias };
 }
 
 function firstLine(s: string): string {

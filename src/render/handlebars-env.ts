@@ -50,10 +50,28 @@ export const HELPER_SIGNATURES: Readonly<Record<string, string>> = {
 /** The figures helpers read; watch mode swaps `current` so compiled templates can be reused. */
 export interface FiguresRef { current: Readonly<Record<string, Figure>> }
 
+/**
+ * The work one slide's templates may do: {{#each}} repetitions and characters of text. Nested
+ * loops multiply, so a template can ask for far more than any slide holds; render/ resets it per slide.
+ */
+export interface RenderBudget { iterations: number; chars: number }
+export const MAX_ITERATIONS_PER_SLIDE = 100_000;
+export const MAX_CHARS_PER_SLIDE = 1_000_000;
+const budgets = new WeakMap<object, RenderBudget>();
+
+/** Starts a fresh budget for the next slide. */
+export function resetBudget(hb: HandlebarsEnv): void {
+  const b = budgets.get(hb);
+  if (b) { b.iterations = 0; b.chars = 0; }
+}
+
 const FIG_PARTS = ["value", "unit", "qualifier", "period", "label"] as const;
 
 export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
   const hb = Handlebars.create();
+  const budget: RenderBudget = { iterations: 0, chars: 0 };
+  budgets.set(hb, budget);
+  const builtinEach = hb.helpers["each"] as (this: unknown, context: unknown, options: unknown) => string;
   /** Positional arguments of a helper call (Handlebars passes the options object last). */
   const argsOf = (all: IArguments | unknown[]): { args: unknown[]; options: HelperOptions } => {
     const list = Array.from(all);
@@ -64,6 +82,16 @@ export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
   const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
   hb.registerHelper({
+    /** The built-in {{#each}}, counted against the slide's budget. */
+    each(this: unknown, context: unknown, options: HelperOptions) {
+      const n = Array.isArray(context) ? context.length : context !== null && typeof context === "object" ? Object.keys(context).length : 0;
+      budget.iterations += n;
+      if (budget.iterations > MAX_ITERATIONS_PER_SLIDE) {
+        throw new HelperError("TEMPLATE_LIMIT", `the template repeats more than ${MAX_ITERATIONS_PER_SLIDE.toLocaleString("en-GB")} times for one slide`,
+          "check for {{#each}} blocks nested inside one another, or over the whole deck", options.loc?.start);
+      }
+      return builtinEach.call(this, context, options);
+    },
     /** {{fig "imf_2023"}} -> "$3 billion"; {{fig "delegation" part="value"}} -> "60". */
     fig(...all: unknown[]) {
       const { args, options } = argsOf(all);
@@ -140,6 +168,11 @@ export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
       const sink = options.data?.fields;
       if (!sink) return "";
       const text = options.fn(this).replace(/[ \t]*\n[ \t]*/g, "\n").trim();
+      budget.chars += text.length;
+      if (budget.chars > MAX_CHARS_PER_SLIDE) {
+        throw new HelperError("TEMPLATE_LIMIT", `the template writes more than ${MAX_CHARS_PER_SLIDE.toLocaleString("en-GB")} characters for one slide`,
+          "no slide holds that much text: check the template's loops", options.loc?.start);
+      }
       // Strict, never blank text: a field that renders nothing is a template (or partial) fault.
       if (!text) {
         throw new HelperError("TEMPLATE_FIELD_EMPTY", `the field "${args[0]}" renders no text`,

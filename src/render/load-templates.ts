@@ -8,6 +8,7 @@ import { readSource } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
 import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
+import { isInside, realPath } from "../util/inside-folder.js";
 
 export const TEMPLATE_NAMES = [...LAYOUTS, "section"] as const;
 
@@ -15,26 +16,60 @@ export interface TemplateSource { readonly name: string; readonly file: string; 
 export interface TemplateSources { readonly layouts: readonly TemplateSource[]; readonly partials: readonly TemplateSource[] }
 export interface Templates { readonly layouts: ReadonlyMap<string, { fn: TemplateFn; source: TemplateSource }> }
 
-export async function readTemplates(dir: string): Promise<TemplateSources> {
-  const names = new Set(listDir(dir));
+/** Where templates come from: a folder of overrides (the outline's templates/, or --templates) over the built-ins. */
+export interface TemplateFolders {
+  /** Overrides: each file here replaces the built-in of the same name; the rest stay built in. */
+  readonly override?: string;
+  /** Files read from the override folder must really be inside this one (its own folder, or the outline's). */
+  readonly confine?: string;
+  readonly builtIn: string;
+}
+
+/**
+ * Reads one template per layout and every partial: each from the override folder when it has the
+ * file, else the built-in one. An override whose real path leaves its folder (a symlink) is refused.
+ */
+export async function readTemplates(folders: TemplateFolders): Promise<TemplateSources> {
+  const pick = (rel: string): string => {
+    if (folders.override) {
+      const file = join(folders.override, rel);
+      if (realPath(file) !== undefined) {
+        if (folders.confine && !isInside(file, [folders.confine])) {
+          throw new DeckError({
+            code: "ASSET_OUTSIDE_PROJECT", pos: { file, line: 1, col: 1 }, message: `the template "${file}" links outside the outline's folder`,
+            hint: "copy the template into the folder instead of linking to it, or pass --allow-outside",
+          });
+        }
+        return file;
+      }
+    }
+    return join(folders.builtIn, rel);
+  };
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
-    const file = join(dir, `${name}.hbs`);
-    if (!names.has(`${name}.hbs`)) {
+    const file = pick(`${name}.hbs`);
+    if (realPath(file) === undefined) {
       throw new DeckError({
         code: "TEMPLATE_NOT_FOUND", pos: { file, line: 1, col: 1 }, message: `the template for the "${name}" layout is missing (${file})`,
         hint: `create ${file}; every layout needs one (see README, "Changing a template")`,
       });
     }
-    return { name, file, text: await readSource(file, "template") };
+    return { name, file, text: await readSource(file, "template", MAX_TEMPLATE_BYTES) };
   }));
-  const partialDir = join(dir, "partials");
-  const partialFiles = listDir(partialDir).filter((f) => f.endsWith(".hbs")).sort();
-  const partials = await Promise.all(partialFiles.map(async (f) => {
-    const file = join(partialDir, f);
-    return { name: basename(f, ".hbs"), file, text: await readSource(file, "template") };
+  const partialNames = [...new Set([...listDir(join(folders.builtIn, "partials")), ...(folders.override ? listDir(join(folders.override, "partials")) : [])])]
+    .filter((f) => f.endsWith(".hbs")).sort();
+  const partials = await Promise.all(partialNames.map(async (f) => {
+    const file = pick(join("partials", f));
+    const text = await readSource(file, "template", MAX_TEMPLATE_BYTES);
+    if (!text.trim()) {
+      throw new DeckError({ code: "TEMPLATE_SYNTAX", pos: { file, line: 1, col: 1 }, message: `the partial "${f}" is empty, so whatever uses it would get blank text`, hint: "write its content, or delete the file to use the built-in one" });
+    }
+    return { name: basename(f, ".hbs"), file, text };
   }));
   return { layouts, partials };
 }
+
+/** A template is a page of markup, not data: 256 KiB is plenty. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 /** Checks syntax (reporting file:line:col) and compiles every template into `hb`. */
 export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, cache: CompiledCache = new CompiledCache()): Templates {

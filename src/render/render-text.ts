@@ -8,7 +8,7 @@ import { figureParts, formatDate, formatFigure } from "../util/format.js";
 import { chartContext } from "./chart-context.js";
 import { figureSources, fullSource, slideCitations, sourceLine } from "./citations.js";
 import type { CompiledCache } from "./compiled-cache.js";
-import type { FieldSink, HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
+import { resetBudget, type FieldSink, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
 import { templateError } from "./template-errors.js";
@@ -50,7 +50,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     const base = { deck: meta, audience, agenda, section: { ...sectionCtx, number } };
     if (section.divider) {
       noteCited([...notesCited]);
-      slides.push(runLayout("section", dividerId(section), section, { ...base, figureSources: figureSources([...notesCited], deck.figures, docs) }, {}, templates, map.posOf([...section.path, "title"])));
+      slides.push(runLayout(hb, "section", dividerId(section), section, { ...base, figureSources: figureSources([...notesCited], deck.figures, docs) }, {}, templates, map.posOf([...section.path, "title"])));
     }
     section.slides.forEach((slide, i) => {
       const id = slideId(section, i);
@@ -81,17 +81,18 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     const onSlide = [...new Set([...shown, ...inNotes])];
     noteCited(onSlide);
     for (const c of citations) if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
-    return runLayout(slide.layout, id, section, {
+    return runLayout(hb, slide.layout, id, section, {
       ...base, slide: rendered, ...extra.context, ...extraContext,
       sources: sourceLine(citations, docs), figureSources: figureSources(onSlide, deck.figures, docs),
     }, { chart: slide.chartData, image: coverOf(slide, deck.meta.cover, map) }, templates, map.posOf(slide.path));
   }
 }
 
-function runLayout(layout: SlideLayout, id: string, section: Section, context: object,
+function runLayout(hb: HandlebarsEnv, layout: SlideLayout, id: string, section: Section, context: object,
   extra: { chart?: ChartData | undefined; image?: RenderedSlide["image"] }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
   const template = templates.layouts.get(layout)!;
   const fields: FieldSink = new Map();
+  resetBudget(hb);
   const withDefaults = { sources: { label: "Source", items: [] }, figureSources: [], ...context };
   try {
     template.fn(withDefaults, { data: { fields, templateFile: template.source.file } });

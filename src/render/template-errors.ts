@@ -24,6 +24,12 @@ export function templateError(err: unknown, templateText: string, locate: Locate
     const loc = err.loc ? { line: err.loc.line, col: err.loc.column + 1 } : { line: 1, col: 1 };
     return new DeckError({ code: err.code, pos: locate(loc), message: `${err.message} (in ${what})`, hint: err.hint });
   }
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return new DeckError({
+      code: "TEMPLATE_LIMIT", pos: locate({ line: 1, col: 1 }), message: `${what} calls itself without end (a partial that includes itself?)`,
+      hint: "make sure no partial includes itself, directly or through another", cause: err,
+    });
+  }
   const e = err as HandlebarsException;
   const message = String(e.message ?? err);
   const missing = /^"([^"]+)" not defined in/.exec(message);

@@ -172,7 +172,7 @@ export const AudienceSchema = z.strictObject({
   maxBullets: z.number().int().min(1).max(8).optional().describe("At most this many bullets per slide; more are cut with a warning (tag bullets to choose which stay)"),
   dividers: z.boolean().optional().describe("Section divider slides (default true)"),
   marking: Text.optional().describe('Footer marking for this audience, e.g. "Public"'),
-  file: z.string().regex(/^[^/\\]+\.pptx$/, "a file name ending in .pptx, without folders").optional()
+  file: z.string().max(120).regex(/^(?!\.)[^/\\\u0000-\u001f\u007f]+\.pptx$/, "a file name ending in .pptx, without folders, control characters or a leading dot").optional()
     .describe("Output file name (default deck.pptx for the default audience, else deck-<id>.pptx)"),
   vars: z.record(z.string(), z.string()).optional().describe("Values templates can use as {{audience.vars.name}}"),
 });

@@ -3,7 +3,7 @@
 import { DeckError } from "../errors.js";
 import type { Citation, Figure } from "../model/deck.js";
 import type { SourceMap } from "../model/source-map.js";
-import { add, decimalOf, decimalPlaces, divide, isZero, multiply, round, shift, subtract, toPlain, type Decimal } from "../util/decimal.js";
+import { add, decimalOf, decimalPlaces, divide, isZero, multiply, round, shift, subtract, toNumber, toPlain, type Decimal } from "../util/decimal.js";
 import { suggestion } from "../util/did-you-mean.js";
 import { formatFigure } from "../util/format.js";
 import { isCurrency, isScalable, minorUnits, SCALE_EXPONENT, type NumberStyle, type Scale } from "../util/number-format.js";
@@ -177,6 +177,13 @@ export function resolveFigures(specs: Readonly<Record<string, FigureSpec>>, map:
       case "growth": result = divide(multiply(subtract(b, a), hundred), a, places); resultUnit = "percent"; text = `change from ${named(inputs[0]!)} to ${named(inputs[1]!)}`; break;
       case "difference": result = subtract(a, b); text = `${named(inputs[0]!)} minus ${named(inputs[1]!)}`; break;
       case "sum": result = inputs.map((f) => f.base).reduce(add); text = `sum of ${inputs.map(named).join(", ")}`; break;
+    }
+    if (!Number.isFinite(toNumber(result))) {
+      errors.push(new DeckError({
+        code: "OUTLINE_TYPE", pos: map.posOf([...at, kind]), message: `figure "${id}" comes to a number too large to draw or store`,
+        hint: "check the figures it is derived from and their scales",
+      }));
+      return undefined;
     }
     if (spec.unit !== undefined && spec.unit !== resultUnit) {
       errors.push(new DeckError({

@@ -13,7 +13,20 @@ import { resolveChart } from "./resolve-chart.js";
 import { resolveFigures } from "./resolve-figures.js";
 import { resolveSources, type SourceResolver } from "./resolve-sources.js";
 
-export function validateOutline(data: unknown, sourceMap: SourceMap): Deck {
+/** Slides an outline may have (a command-line flag raises it for a real need). */
+export const DEFAULT_MAX_SLIDES = 3000;
+
+export function validateOutline(data: unknown, sourceMap: SourceMap, maxSlides = DEFAULT_MAX_SLIDES): Deck {
+  // Counted before anything is checked or built: tens of thousands of tiny slides fit in a few MiB.
+  const rawSections = (data as { sections?: unknown } | null)?.sections;
+  const slideCount = Array.isArray(rawSections) ? rawSections.reduce((n: number, s) => n + (Array.isArray((s as { slides?: unknown })?.slides) ? (s as { slides: unknown[] }).slides.length : 0), 0) : 0;
+  if (slideCount > maxSlides) {
+    throw new DeckError({
+      code: "OUTLINE_SHAPE", pos: sourceMap.posOf(["sections"], "key"),
+      message: `the outline has ${slideCount.toLocaleString("en-GB")} slides, over the limit of ${maxSlides.toLocaleString("en-GB")}`,
+      hint: "split it into several decks; if one deck really needs this many slides, raise the limit with --max-slides",
+    });
+  }
   const parsed = OutlineSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((i) => explainIssue(i, OutlineSchema, data, sourceMap));

@@ -1,35 +1,127 @@
-// Write stage: bytes -> out/<file>. Written to a temporary file beside the target and renamed into
-// place, so a failed or interrupted build never leaves a half-written deck or clobbers the last one.
-import { rmSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+// Write stage: every file a run produces (each audience's deck, its PDF, its pictures) is written
+// together or not at all. Each is first staged as a temporary file beside its target, then all are
+// renamed into place; if a rename fails, the files already replaced get their previous versions back.
+// A failed or interrupted run leaves the output folder as it was. Temporary files are named
+// `.<name>.<pid>.tmp`, so the next run removes those of a run that was killed (SIGKILL).
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { parentPort } from "node:worker_threads";
 import { DeckError } from "../errors.js";
+
+/** A file to write: its bytes, or a file staged elsewhere (a PDF LibreOffice wrote in a temporary folder). */
+export type Output = { readonly path: string; readonly bytes: Uint8Array } | { readonly path: string; readonly from: string };
+
+const TEMP = /^\.(.+)\.(\d+)\.(tmp|old)$/;
 
 /** Temporary files still being written; removed if the process is interrupted. */
 const pending = new Set<string>();
 
-export async function writeDeck(bytes: Uint8Array, outPath: string): Promise<string> {
-  const dir = dirname(outPath);
-  const tmp = join(dir, `.${basename(outPath)}.${process.pid}.tmp`);
+/** Writes every output, or none: the folder is unchanged when anything fails. Returns the paths. */
+export function writeOutputs(outputs: readonly Output[]): string[] {
+  const staged: Array<{ target: string; tmp: string; old?: string }> = [];
   try {
-    await mkdir(dir, { recursive: true });
-    pending.add(tmp);
-    await writeFile(tmp, bytes);
-    await rename(tmp, outPath);
-    return outPath;
+    for (const o of outputs) {
+      const dir = dirname(o.path);
+      prepareFolder(dir, o.path);
+      removeStale(dir);
+      const tmp = join(dir, `.${basename(o.path)}.${process.pid}.tmp`);
+      pending.add(tmp);
+      staged.push({ target: o.path, tmp });
+      if ("bytes" in o) writeFileSync(tmp, o.bytes);
+      else copyFileSync(o.from, tmp); // a copy, not a rename: the staged file may be on another filesystem
+    }
   } catch (cause) {
-    await rm(tmp, { force: true });
-    throw new DeckError({
-      code: "WRITE_FAILED", message: `cannot write "${outPath}": ${(cause as Error).message}`, cause,
-      hint: "check that the output folder is writable and the deck is not open with a lock (close it in PowerPoint)",
-    });
+    for (const s of staged) rmSync(s.tmp, { force: true });
+    throw failure(cause, staged[staged.length - 1]?.target ?? outputs[0]?.path ?? "");
   } finally {
-    pending.delete(tmp);
+    for (const s of staged) pending.delete(s.tmp);
+  }
+  // The commit: the previous version of each target is kept aside until every rename succeeded.
+  const done: typeof staged = [];
+  try {
+    for (const s of staged) {
+      if (existsSync(s.target)) {
+        s.old = join(dirname(s.target), `.${basename(s.target)}.${process.pid}.old`);
+        renameSync(s.target, s.old);
+      }
+      renameSync(s.tmp, s.target);
+      done.push(s);
+    }
+  } catch (cause) {
+    for (const s of done.reverse()) {
+      try { if (s.old) renameSync(s.old, s.target); else rmSync(s.target, { force: true }); } catch { /* best effort */ }
+    }
+    for (const s of staged) {
+      rmSync(s.tmp, { force: true });
+      if (s.old && !done.includes(s) && existsSync(s.old)) try { renameSync(s.old, s.target); } catch { /* best effort */ }
+    }
+    throw failure(cause, staged[done.length]?.target ?? "");
+  }
+  for (const s of staged) if (s.old) rmSync(s.old, { force: true });
+  return staged.map((s) => s.target);
+}
+
+/** The output folder: created when missing; refused when it is a file or a device. */
+function prepareFolder(dir: string, target: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw failure(cause, target);
+  }
+  if (!statSync(dir).isDirectory()) throw failure(Object.assign(new Error("not a folder"), { code: "ENOTDIR" }), target);
+  if (existsSync(target) && !lstatSync(target).isFile()) {
+    throw new DeckError({
+      code: "WRITE_FAILED", message: `cannot write "${target}": something other than a file is there`,
+      hint: "remove it, or choose another --out folder or file name",
+    });
+  }
+  // Announce the folder to the supervising thread, which removes our temporary files on Ctrl-C.
+  parentPort?.postMessage({ type: "temp-dir", dir });
+}
+
+/** Removes temporary files of earlier runs that were killed (their process no longer exists). */
+function removeStale(dir: string): void {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    // A stale .old is a deck whose replacement never completed: put it back unless a newer one is there.
+    if (m[3] === "old" && !existsSync(join(dir, m[1]!))) { try { renameSync(join(dir, name), join(dir, m[1]!)); } catch { /* leave it */ } continue; }
+    rmSync(join(dir, name), { force: true });
   }
 }
 
-/** Synchronous cleanup for signal handlers (Ctrl-C). */
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === "EPERM"; }
+}
+
+function failure(cause: unknown, target: string): DeckError {
+  if (cause instanceof DeckError) return cause;
+  const code = (cause as NodeJS.ErrnoException).code;
+  const hint = code === "ENOTDIR" || code === "EEXIST" ? `"${dirname(target)}" is a file, not a folder: choose another --out`
+    : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "the output folder is not writable: choose another --out, or check its permissions"
+    : code === "ENOSPC" ? "the disk is full: free some space and build again"
+    : code === "ENAMETOOLONG" ? "the file name is too long: choose a shorter one"
+    : "check that the output folder is writable and the deck is not open with a lock (close it in PowerPoint)";
+  return new DeckError({ code: "WRITE_FAILED", message: `cannot write "${target}": ${code ?? (cause as Error).message}`, hint, cause });
+}
+
+/** Synchronous cleanup for signal handlers (Ctrl-C) in the same thread. */
 export function removePendingSync(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });
   pending.clear();
+}
+
+/** Removes this process's temporary files from `dir` (the supervising thread, on Ctrl-C). */
+export function removeTempFiles(dir: string, pid = process.pid): void {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || Number(m[2]) !== pid) continue;
+    // An .old file means the commit was under way: put the previous deck back.
+    if (m[3] === "old") { try { rmSync(join(dir, m[1]!), { force: true }); renameSync(join(dir, name), join(dir, m[1]!)); } catch { /* best effort */ } continue; }
+    rmSync(join(dir, name), { force: true });
+  }
 }
