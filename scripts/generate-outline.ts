@@ -24,7 +24,7 @@ export function generateOutline(slides: number): string {
       head[0] = `      - layout: ${layout}`;
       const body: string[] = [];
       const fig = (id: string, value: number, unit: string, scale?: string) =>
-        figures.push(`  ${id}: { value: ${value}, unit: ${unit},${scale ? ` scale: ${scale},` : ""} period: "${2000 + (n % 25)}", label: "Item ${id}", source: s${s} }`);
+        figures.push(`  ${id}: { value: ${value}, unit: ${unit},${scale ? ` scale: ${scale},` : ""} period: "${2000 + (n % 25)}", label: "Item ${id}", source: { doc: annex, locator: "part ${s + 1}" } }`);
       switch (layout) {
         case "bullets":
           body.push("        bullets:", ...[1, 2, 3, 4].map((b) => `          - "Claim ${b} on slide ${n}, with the evidence that supports it in a few words"`));
@@ -61,7 +61,7 @@ export function generateOutline(slides: number): string {
     sections.push(lines.join("\n"));
   }
   return [
-    "deck:", "  title: Generated annex", "  author: briefdeck benchmark", '  date: "2026-01-15"', "  source: { title: Generated source }",
+    "deck:", "  title: Generated annex", "  author: briefdeck benchmark", '  date: "2026-01-15"', "sources:", "  - { id: annex, title: Generated source, publisher: briefdeck benchmark }",
     ...(figures.length ? ["figures:", ...figures] : []),
     "sections:", ...sections, "",
   ].join("\n");

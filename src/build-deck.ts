@@ -94,7 +94,9 @@ export function createSession(): BuildSession {
 }
 
 async function prepare(opts: BuildOptions, session: BuildSession = createSession()): Promise<Prepared> {
-  const file = relative(process.cwd(), resolve(opts.outline)) || opts.outline;
+  // Shown as given, relative to the working folder when it is below it.
+  const rel = relative(process.cwd(), resolve(opts.outline));
+  const file = rel && !rel.startsWith("..") ? rel : opts.outline;
   const baseDir = dirname(resolve(opts.outline));
   lap("start");
   const text = await readSource(file);

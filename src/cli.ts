@@ -120,9 +120,21 @@ function sourceOf(file: string): string | undefined {
   try { return readFileSync(file, "utf8"); } catch { return undefined; }
 }
 
-function report(io: Io, errors: readonly DeckError[]): void {
-  for (const e of errors.slice(0, MAX_REPORTED)) io.err(formatDiagnostic(e, sourceOf) + "\n");
-  if (errors.length > MAX_REPORTED) io.err(`… and ${errors.length - MAX_REPORTED} more`);
+/** Warnings of one kind shown in full before the rest are counted. */
+const WARNINGS_PER_CODE = 5;
+
+function report(io: Io, problems: readonly DeckError[]): void {
+  const shownPerCode = new Map<string, number>();
+  const hidden = new Map<string, number>();
+  let shown = 0;
+  for (const e of problems) {
+    const n = shownPerCode.get(e.code) ?? 0;
+    if (shown >= MAX_REPORTED || (e.info.severity === "warning" && n >= WARNINGS_PER_CODE)) { hidden.set(e.code, (hidden.get(e.code) ?? 0) + 1); continue; }
+    shownPerCode.set(e.code, n + 1);
+    shown++;
+    io.err(formatDiagnostic(e, sourceOf) + "\n");
+  }
+  for (const [code, n] of hidden) io.err(`… and ${n} more ${code}`);
 }
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {

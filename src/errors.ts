@@ -78,7 +78,10 @@ export function userErrorsOf(err: unknown): readonly DeckError[] | undefined {
  *   hint: did you mean "imf_2023"?
  */
 export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => string | undefined): string {
-  const { code, message, pos, hint, severity = "error" } = err.info;
+  const { code, pos, severity = "error" } = err.info;
+  // Quoted values may hold control characters (a NUL in a file name): shown escaped, never raw.
+  const message = visible(err.info.message);
+  const hint = err.info.hint === undefined ? undefined : visible(err.info.hint);
   const where = pos ? `${pos.file}:${pos.line}:${pos.col} ` : "";
   const lines = [`${where}${severity} ${code}: ${message}`];
   const text = pos ? sourceOf(pos.file) : undefined;
@@ -86,7 +89,7 @@ export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => str
   if (pos && srcLine !== undefined) {
     // Long lines are shown as an 80-character window around the column.
     const start = pos.col > 60 ? pos.col - 40 : 1;
-    const window = srcLine.slice(start - 1, start - 1 + 80);
+    const window = visible(srcLine.slice(start - 1, start - 1 + 80), true);
     const shown = `${start > 1 ? "…" : ""}${window}${srcLine.length > start - 1 + 80 ? "…" : ""}`;
     const caretAt = pos.col - start + (start > 1 ? 1 : 0);
     const span = Math.max(1, Math.min(pos.length ?? 1, window.length - (pos.col - start)));
@@ -96,4 +99,9 @@ export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => str
   }
   if (hint) lines.push(`  hint: ${hint}`);
   return lines.join("\n");
+}
+
+/** Control characters as \u escapes (a tab as one space where columns must line up). */
+function visible(text: string, keepWidth = false): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => (keepWidth ? "·" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).replace(/\t/g, " ");
 }

@@ -52,7 +52,7 @@ function forAudience(deck: Deck, slide: Slide, audience: Audience, inherited: re
       const text = typeof b === "string" ? b : b.text;
       warnings.push(new DeckError({
         code: "CONTENT_CUT", severity: "warning", pos: deck.sourceMap.posOf([...at, i]),
-        message: `audience "${audience.id}" shows at most ${max} bullets, so this one is left out of its deck: "${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`,
+        message: `audience "${audience.id}" shows at most ${max} bullet${max === 1 ? "" : "s"}, so this one is left out of its deck: "${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`,
         hint: `tag the bullets to choose which ones "${audience.id}" sees (tags: [...] on a bullet, exclude: [...] on the audience), or raise maxBullets`,
       }));
     }

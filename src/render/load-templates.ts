@@ -1,7 +1,7 @@
 // Render stage: reads templates/*.hbs (one per layout) and templates/partials/*.hbs, checks their
 // syntax and compiles them into an environment.
 import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { DeckError } from "../errors.js";
 import { LAYOUTS } from "../validate/outline-schema.js";
 import { readSource } from "../parse/read-source.js";
@@ -30,13 +30,15 @@ export interface TemplateFolders {
  * file, else the built-in one. An override whose real path leaves its folder (a symlink) is refused.
  */
 export async function readTemplates(folders: TemplateFolders): Promise<TemplateSources> {
+  // Shown relative to the working folder in messages, like the outline.
+  const shown = (file: string) => { const r = relative(process.cwd(), file); return r && !r.startsWith("..") ? r : file; };
   const pick = (rel: string): string => {
     if (folders.override) {
       const file = join(folders.override, rel);
       if (realPath(file) !== undefined) {
         if (folders.confine && !isInside(file, [folders.confine])) {
           throw new DeckError({
-            code: "ASSET_OUTSIDE_PROJECT", pos: { file, line: 1, col: 1 }, message: `the template "${file}" links outside the outline's folder`,
+            code: "ASSET_OUTSIDE_PROJECT", pos: { file: shown(file), line: 1, col: 1 }, message: `the template "${shown(file)}" links outside the outline's folder`,
             hint: "copy the template into the folder instead of linking to it, or pass --allow-outside",
           });
         }
@@ -46,7 +48,7 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
     return join(folders.builtIn, rel);
   };
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
-    const file = pick(`${name}.hbs`);
+    const file = shown(pick(`${name}.hbs`));
     if (realPath(file) === undefined) {
       throw new DeckError({
         code: "TEMPLATE_NOT_FOUND", pos: { file, line: 1, col: 1 }, message: `the template for the "${name}" layout is missing (${file})`,
@@ -58,7 +60,7 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
   const partialNames = [...new Set([...listDir(join(folders.builtIn, "partials")), ...(folders.override ? listDir(join(folders.override, "partials")) : [])])]
     .filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(partialNames.map(async (f) => {
-    const file = pick(join("partials", f));
+    const file = shown(pick(join("partials", f)));
     const text = await readSource(file, "template", MAX_TEMPLATE_BYTES);
     if (!text.trim()) {
       throw new DeckError({ code: "TEMPLATE_SYNTAX", pos: { file, line: 1, col: 1 }, message: `the partial "${f}" is empty, so whatever uses it would get blank text`, hint: "write its content, or delete the file to use the built-in one" });

@@ -42,7 +42,7 @@ export function resolveAudiences(outline: Outline, map: SourceMap, errors: DeckE
 }
 
 function checkRules(outline: Outline, audiences: readonly Audience[], map: SourceMap, errors: DeckError[]): void {
-  const tags = new Set(outline.sections.flatMap((s) => [...(s.tags ?? []), ...s.slides.flatMap((sl) => sl.tags ?? [])]));
+  const tags = new Set(outline.sections.flatMap((s) => [...(s.tags ?? []), ...s.slides.flatMap((sl) => [...(sl.tags ?? []), ...bulletTags(sl)])]));
   const ids = audiences.map((a) => a.id);
   const files = new Map<string, string>();
   for (const a of audiences) {
@@ -71,6 +71,12 @@ function checkRules(outline: Outline, audiences: readonly Audience[], map: Sourc
     files.set(a.file, a.id);
   }
   checkVariants(outline, ids, map, errors);
+}
+
+/** Tags on a slide's bullets (audiences select bullets by tags too). */
+function bulletTags(slide: Outline["sections"][number]["slides"][number]): string[] {
+  const lists = slide.layout === "bullets" ? [slide.bullets] : slide.layout === "two-columns" ? [slide.left.bullets, slide.right.bullets] : [];
+  return lists.flat().flatMap((b) => (typeof b === "string" ? [] : b.tags ?? []));
 }
 
 function checkVariants(outline: Outline, ids: readonly string[], map: SourceMap, errors: DeckError[]): void {

@@ -36,6 +36,7 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
   } finally {
     for (const s of staged) pending.delete(s.tmp);
   }
+  pauseForTests();
   // The commit: the previous version of each target is kept aside until every rename succeeded.
   const done: typeof staged = [];
   try {
@@ -59,6 +60,15 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
   }
   for (const s of staged) if (s.old) rmSync(s.old, { force: true });
   return staged.map((s) => s.target);
+}
+
+/**
+ * Tests only: BRIEFDECK_TEST_PAUSE_MS holds the run between staging and commit, so a test can send
+ * Ctrl-C while temporary files exist and check that they are removed.
+ */
+function pauseForTests(): void {
+  const ms = Number(process.env["BRIEFDECK_TEST_PAUSE_MS"] ?? 0);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The output folder: created when missing; refused when it is a file or a device. */
