@@ -78,26 +78,6 @@ describe("briefdeck CLI", () => {
 });
 
 describe("nothing is lost", () => {
-  it("an interrupted build (Ctrl-C) leaves the previous deck and no partial file", async () => {
-    const { spawn } = await import("node:child_process");
-    const { generateOutline } = await import("../scripts/generate-outline.js");
-    const dir = tempDir();
-    const out = join(dir, "out");
-    mkdirSync(out);
-    writeFileSync(join(out, "deck.pptx"), "previous deck");
-    writeFileSync(join(dir, "big.yaml"), generateOutline(1000));
-    const child = spawn(process.execPath, ["bin/briefdeck.js", join(dir, "big.yaml"), "--out", out], { stdio: "pipe" });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
-    await new Promise((r) => setTimeout(r, 700));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((r) => child.on("exit", r));
-    expect(code).toBe(130);
-    expect(stderr).toContain("interrupted");
-    expect(readdirSync(out)).toEqual(["deck.pptx"]);
-    expect(readFileSync(join(out, "deck.pptx"), "utf8")).toBe("previous deck");
-  });
-
   it("refuses an outline over the size limit before reading it", async () => {
     const dir = tempDir();
     const file = join(dir, "huge.yaml");

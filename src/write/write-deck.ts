@@ -36,7 +36,7 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
   } finally {
     for (const s of staged) pending.delete(s.tmp);
   }
-  pauseForTests();
+  pauseForTests("staged");
   // The commit: the previous version of each target is kept aside until every rename succeeded.
   const done: typeof staged = [];
   try {
@@ -47,6 +47,7 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
       }
       renameSync(s.tmp, s.target);
       done.push(s);
+      if (done.length === 1) pauseForTests("replaced");
     }
   } catch (cause) {
     for (const s of done.reverse()) {
@@ -63,12 +64,13 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
 }
 
 /**
- * Tests only: BRIEFDECK_TEST_PAUSE_MS holds the run between staging and commit, so a test can send
- * Ctrl-C while temporary files exist and check that they are removed.
+ * Tests only: BRIEFDECK_TEST_PAUSE_MS holds the run, blocking its thread, at BRIEFDECK_TEST_PAUSE_AT:
+ * "staged" (default; every temporary file written) or "replaced" (the first target renamed into place,
+ * its previous version kept as `.old`), so a test can send a signal there and check nothing is lost.
  */
-function pauseForTests(): void {
+function pauseForTests(at: "staged" | "replaced"): void {
   const ms = Number(process.env["BRIEFDECK_TEST_PAUSE_MS"] ?? 0);
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms > 0 && (process.env["BRIEFDECK_TEST_PAUSE_AT"] ?? "staged") === at) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The output folder: created when missing; refused when it is a file or a device. */
