@@ -41,6 +41,7 @@ Options
       --max-slides N   refuse outlines of more than N slides (default 3000)
       --max-values N   refuse outlines that expand to more than N values through YAML aliases (default 1000000)
   -q, --quiet          print errors only
+      --verbose        list every warning (by default, the first five of each kind and a count)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -68,6 +69,7 @@ interface CliOptions {
   readonly strict: boolean;
   readonly allowOutside: boolean;
   readonly quiet: boolean;
+  readonly verbose: boolean;
   readonly pdf: boolean;
   readonly preview: boolean;
   readonly audience?: string;
@@ -85,7 +87,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
       options: {
         out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
         audience: { type: "string", short: "a" }, all: { type: "boolean" },
-        strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" },
+        strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" }, verbose: { type: "boolean" },
         pdf: { type: "boolean" }, preview: { type: "boolean" }, watch: { type: "boolean", short: "w" },
         "max-slides": { type: "string" }, "max-values": { type: "string" },
         help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
@@ -110,7 +112,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   const maxValues = count("--max-values", v["max-values"]);
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
-    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
+    allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, verbose: v.verbose ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
     all: v.all ?? false, watch: v.watch ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
     ...(maxSlides !== undefined ? { maxSlides } : {}), ...(maxValues !== undefined ? { maxValues } : {}),
   };
@@ -123,18 +125,18 @@ function sourceOf(file: string): string | undefined {
 /** Warnings of one kind shown in full before the rest are counted. */
 const WARNINGS_PER_CODE = 5;
 
-function report(io: Io, problems: readonly DeckError[]): void {
+function report(io: Io, problems: readonly DeckError[], verbose = false): void {
   const shownPerCode = new Map<string, number>();
   const hidden = new Map<string, number>();
   let shown = 0;
   for (const e of problems) {
     const n = shownPerCode.get(e.code) ?? 0;
-    if (shown >= MAX_REPORTED || (e.info.severity === "warning" && n >= WARNINGS_PER_CODE)) { hidden.set(e.code, (hidden.get(e.code) ?? 0) + 1); continue; }
+    if (shown >= MAX_REPORTED || (!verbose && e.info.severity === "warning" && n >= WARNINGS_PER_CODE)) { hidden.set(e.code, (hidden.get(e.code) ?? 0) + 1); continue; }
     shownPerCode.set(e.code, n + 1);
     shown++;
     io.err(formatDiagnostic(e, sourceOf) + "\n");
   }
-  for (const [code, n] of hidden) io.err(`… and ${n} more ${code}`);
+  for (const [code, n] of hidden) io.err(`… and ${n} more ${code}${shown >= MAX_REPORTED ? "" : " (--verbose lists them all)"}`);
 }
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
@@ -166,7 +168,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   if (opts.watch) return watchMode(io, buildOpts, opts);
   try {
     const results = opts.all ? await buildAllAudiences(buildOpts) : [await buildDeck(buildOpts)];
-    report(io, dedupeWarnings(results.flatMap((r) => r.warnings)));
+    report(io, dedupeWarnings(results.flatMap((r) => r.warnings)), opts.verbose);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!opts.quiet) printResults(io, results, opts, seconds);
     return EXIT.ok;
@@ -188,7 +190,7 @@ async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Pro
   const watcher = watchDeck({ ...buildOpts, all: opts.all }, {
     onBuild: (o) => {
       if (o.ok) {
-        report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)));
+        report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)), opts.verbose);
         for (const r of o.results) io.out(`↻ ${clock()} ${shown(r.path!)}  ${r.slides} slides  ${Math.round(o.ms)} ms`);
         return;
       }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAllAudiences, buildDeck } from "../src/build-deck.js";
 import { tempDir } from "./_helpers/build.js";
+import { brokenWords } from "./_helpers/broken-words.js";
 import { openPptx, squash, type Pptx } from "./_helpers/pptx.js";
 
 /** Text as pdftotext gives it back: ligatures and dashes unified, whitespace collapsed. */
@@ -41,6 +42,28 @@ describe("LibreOffice render of the shipped deck", () => {
         }
       }
     }
+  });
+
+  it("shows no word broken between letters", () => {
+    for (let n = 1; n <= deck.slideCount(); n++) {
+      expect(brokenWords(pages[n - 1]!, deck.slideTexts(n).join(" ")), `slide ${n}`).toEqual([]);
+    }
+  });
+
+  it("(the check above finds a word LibreOffice broke between letters)", async () => {
+    // The same deck with its cover title squeezed into one inch, so LibreOffice must break words.
+    const { unzipSync, zipSync } = await import("fflate");
+    const { writeFileSync } = await import("node:fs");
+    const dir = tempDir();
+    const files = unzipSync(readFileSync(join(pdf, "..", "deck.pptx")));
+    const slide = new TextDecoder().decode(files["ppt/slides/slide1.xml"]!);
+    const squeezed = slide.replace(/(<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="title"[\s\S]*?<a:ext cx=")\d+/, "$1914400");
+    expect(squeezed).not.toBe(slide);
+    files["ppt/slides/slide1.xml"] = new TextEncoder().encode(squeezed);
+    writeFileSync(join(dir, "squeezed.pptx"), zipSync(files));
+    execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, join(dir, "squeezed.pptx")], { stdio: "pipe", timeout: 180_000 });
+    const page = execFileSync("pdftotext", ["-f", "1", "-l", "1", join(dir, "squeezed.pdf"), "-"], { encoding: "utf8" });
+    expect(brokenWords(page, deck.slideTexts(1).join(" ")).length).toBeGreaterThan(0);
   });
 
   it("draws the chart with its labels", () => {

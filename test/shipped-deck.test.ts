@@ -152,6 +152,12 @@ describe("the shipped deck", () => {
     const links = deck.rels(`ppt/slides/slide${agendaIndex}.xml`, "slide");
     const dividers = expected.map((e, i) => ({ e, n: i + 1 })).filter(({ e }) => e.layout === "section");
     expect(links.map((l) => l.target)).toEqual(dividers.map(({ n }) => `slide${n}.xml`));
+    // Each entry's text box is the link (LibreOffice wraps a linked run between letters), in order.
+    const doc = deck.xml(`ppt/slides/slide${agendaIndex}.xml`);
+    const onShapes = Array.from(doc.getElementsByTagName("p:cNvPr")).flatMap((c) => Array.from(c.getElementsByTagName("a:hlinkClick")));
+    expect(onShapes.map((h) => h.getAttribute("action"))).toEqual(dividers.map(() => "ppaction://hlinksldjump"));
+    expect(onShapes.map((h) => links.find((l) => l.id === h.getAttribute("r:id"))?.target)).toEqual(dividers.map(({ n }) => `slide${n}.xml`));
+    expect(Array.from(doc.getElementsByTagName("a:rPr")).some((r) => r.getElementsByTagName("a:hlinkClick").length > 0)).toBe(false);
   });
 
   it("shows the cover image, prepared as a PNG at twice its placed size", () => {

@@ -74,11 +74,26 @@ export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt
       else if (current.length > 1) current = current.slice(0, -1);
       else break;
     } else {
-      current = [...current.slice(0, -1), { ...last, text: words.slice(0, words.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") + "…" }];
+      current = [...current.slice(0, -1), { ...last, text: dropLastWord(words) + "…" }];
     }
     fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
   }
   return { texts: current, fontPt: fit.fontPt, cut: true, hyphenated: false };
+}
+
+/**
+ * `text` without its last word and the punctuation before it. A number left at the end goes too: the
+ * word cut may have been its unit or scale ("$1.2 billion" must never be shown as "$1.2…").
+ */
+export function dropLastWord(text: string): string {
+  const trim = (t: string) => t.replace(/[\s,;:.–-]+$/, "");
+  const at = text.lastIndexOf(" ");
+  let kept = at < 0 ? "" : trim(text.slice(0, at));
+  while (kept && /[\d€$£¥₹%]/.test(kept.slice(kept.lastIndexOf(" ") + 1))) {
+    const space = kept.lastIndexOf(" ");
+    kept = space < 0 ? "" : trim(kept.slice(0, space));
+  }
+  return kept;
 }
 
 /** The largest size at which the paragraphs fit once words too wide for a line are hyphenated. */
@@ -128,6 +143,8 @@ export function overflow(ctx: LayoutContext, slide: RenderedSlide, role: string)
 }
 
 export interface Frame {
+  /** The title as shown (cut with "…" if it had to be), with "(cont.)" on a continuation. */
+  readonly title: string;
   /** Kicker, title and footer. */
   readonly items: PlacedItem[];
   /** What is left for the slide's own content. */
@@ -142,11 +159,14 @@ const THIRD_LINE_IN = 0.42;
  * 30 to 24 pt; a longer one takes a third line (the body starts lower); beyond that it is cut at a
  * word with "…" and a warning, so no title ever spills over the body.
  */
-export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText = fieldText(slide, "title")): Frame {
+export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0): Frame {
   const { colors } = ctx.theme;
   const zone = rect(1, 12, ZONE.title.yIn, ZONE.title.hIn);
   const sizes = { maxPt: TYPE.titleMaxPt, minPt: TYPE.titleMinPt };
-  let text = titleText;
+  const base = fieldText(slide, "title");
+  // A continuation's "(cont.)" stays whole: only the title before it is ever cut.
+  const suffix = continuedTitle("", page);
+  let text = base + suffix;
   let fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2 });
   let extra = 0;
   if (!fit.fits) {
@@ -160,16 +180,19 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, titleText
       fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxPt: hyphen.fontPt, minPt: hyphen.fontPt, maxLines: 3 });
       hyphenated(ctx, slide, "title", hyphen.fontPt);
     }
-    while (!fit.fits && text.length > 1) {
-      const body = text.replace(/…$/, "");
-      text = (body.includes(" ") ? body.slice(0, body.lastIndexOf(" ")).replace(/[\s,;:.–-]+$/, "") : body.slice(0, Math.max(1, body.length - 4))) + "…";
+    let kept = base;
+    while (!fit.fits && kept.length > 1) {
+      const body = kept.replace(/…$/, "");
+      kept = (body.includes(" ") ? dropLastWord(body) : body.slice(0, Math.max(1, body.length - 4))) + "…";
+      text = kept + suffix;
       fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
     }
-    if (!hyphen && text !== titleText) overflow(ctx, slide, "title");
+    if (!hyphen && kept !== base) overflow(ctx, slide, "title");
   }
   const source = sourceLine(ctx, slide);
   const kicker = fieldText(slide, "kicker");
   return {
+    title: text.replace(/-\n/g, "-").replace(/\n/g, " "),
     items: [
       ...(kicker ? [fittedBox(ctx, slide, "kicker", rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: kicker, bold: true }],
         { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 })] : []),

@@ -6,9 +6,9 @@ import type { RenderedSlide } from "../model/rendered.js";
 import { isCurrency, isScalable, unitCaption } from "../util/number-format.js";
 import { planChart } from "./chart-plan.js";
 import { measureAt } from "./fit-text.js";
-import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, hyphenated, hyphenateWide, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
+import { contentFrame, fieldList, fieldText, fitOrCut, fittedBox, hyphenated, hyphenateWide, overflow, para, textBox, TYPE, type LayoutContext } from "./frame.js";
 import { columnGroups, columns, rect } from "./grid.js";
-import { lineHeightPt, textWidthPt, wrapLines } from "./measure-text.js";
+import { lineHeightPt, textWidthPt, wrap, wrapLines } from "./measure-text.js";
 
 
 const inGroup = (i: number) => (f: { attrs: Readonly<Record<string, unknown>> }) => f.attrs["group"] === i;
@@ -21,10 +21,25 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
   const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : columnGroups(Math.min(4, numbers.length));
   const panelY = BODY.yIn + 0.2;
   const panelH = BODY.yIn + BODY.hIn - panelY;
-  // One size for every big number on the slide, the largest at which each fits one line.
-  const widths = groups.map((g) => columns(g.from, g.to).wIn - 0.5);
-  let bigPt: number = TYPE.keyFigureMaxPt;
-  while (bigPt > TYPE.keyFigureMinPt && numbers.some((n, i) => textWidthPt(n.text, bigPt, true) > widths[i]! * 72 * 0.96)) bigPt -= 2;
+  // One size for every big number on the slide. A number is never cut: it takes the largest size at
+  // which each fits one line, else two lines (broken at a space), smaller if need be, with a warning.
+  const widthsPt = groups.map((g) => (columns(g.from, g.to).wIn - 0.5) * 72 * 0.96);
+  const big = keyFigureSize(numbers.map((n) => n.text), widthsPt);
+  if (!big) {
+    throw new DeckError({
+      code: "TEXT_OVERFLOW", pos: slide.pos,
+      message: `a key figure of slide "${fieldText(slide, "title").slice(0, 48)}" (${numbers.map((n) => `"${n.text}"`).join(", ")}) is too wide for its panel even at ${KEY_FIGURE_FLOOR_PT} pt on two lines, and a number is never cut`,
+      hint: "give the figure a larger scale (scale: billion) or fewer decimals, or show fewer figures on the slide",
+    });
+  }
+  const { fontPt: bigPt, lines: bigLines } = big;
+  if (bigPt < TYPE.keyFigureMinPt || bigLines > 1) {
+    ctx.warn(new DeckError({
+      code: "TEXT_OVERFLOW", severity: "warning", pos: slide.pos,
+      message: `the key figures of slide "${fieldText(slide, "title").slice(0, 48)}" are too wide for one line at ${TYPE.keyFigureMinPt} pt, so they are set at ${bigPt} pt${bigLines > 1 ? " on two lines" : ""}`,
+      hint: "give a figure a larger scale (scale: billion) or fewer decimals, or show fewer figures on the slide",
+    }));
+  }
   numbers.forEach((n, i) => {
     const g = groups[i]!;
     const { xIn, wIn } = columns(g.from, g.to);
@@ -39,14 +54,31 @@ export function layoutKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Plac
     const qualifier = fieldList(slide, "qualifier", inGroup(i))[0]?.text ?? "";
     items.push(fittedBox(ctx, slide, "figure-qualifier", { ...inner, yIn: y, hIn: 0.36 }, [{ text: qualifier }], { maxPt: 18, minPt: 18, maxLines: 1 }, colors.slate));
     y += 0.38;
-    const bigH = lineHeightPt(bigPt) / 72;
-    items.push(fittedBox(ctx, slide, "figure-number", { ...inner, yIn: y, hIn: bigH }, [{ text: n.text, bold: true }], { maxPt: bigPt, minPt: bigPt, maxLines: 1 }, colors.navy, { bold: true }));
+    const bigH = (lineHeightPt(bigPt) * bigLines) / 72;
+    items.push(textBox("figure-number", { ...inner, yIn: y, hIn: bigH }, [para(n.text, { bold: true })], bigPt, colors.navy, { bold: true }));
     y += bigH + 0.1;
     const caption = fieldList(slide, "caption", inGroup(i))[0]?.text ?? "";
     items.push(fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: y, hIn: panelY + panelH - 0.2 - y }, [{ text: caption }],
       { maxPt: 18, minPt: TYPE.bodyMinPt }, colors.ink));
   });
   return items;
+}
+
+/** Key figures are never set smaller than this. */
+const KEY_FIGURE_FLOOR_PT = 24;
+
+/** The largest size (and fewest lines) at which every number fits its panel without a word broken. */
+function keyFigureSize(texts: readonly string[], widthsPt: readonly number[]): { fontPt: number; lines: number } | undefined {
+  const fitsAt = (pt: number, lines: number) => texts.every((t, i) => {
+    const w = wrap(t, pt, widthsPt[i]!, true);
+    return !w.broken && w.lines.length <= lines;
+  });
+  for (let pt = TYPE.keyFigureMaxPt; pt >= TYPE.keyFigureMinPt; pt -= 2) if (fitsAt(pt, 1)) return { fontPt: pt, lines: 1 };
+  for (let pt = TYPE.keyFigureMinPt; pt >= KEY_FIGURE_FLOOR_PT; pt -= 2) {
+    if (fitsAt(pt, 1)) return { fontPt: pt, lines: 1 };
+    if (fitsAt(pt, 2)) return { fontPt: pt, lines: 2 };
+  }
+  return undefined;
 }
 
 export function layoutTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
@@ -190,8 +222,7 @@ export function layoutTable(ctx: LayoutContext, slide: RenderedSlide): Array<{ t
     }));
   }
   return pages.map((page, i) => {
-    const pageTitle = continuedTitle(title, i);
-    const { items, body: B } = i === 0 ? first : contentFrame(ctx, slide, pageTitle);
+    const { items, body: B, title: pageTitle } = i === 0 ? first : contentFrame(ctx, slide, i);
     const rowHIn = [head, ...page.map((r) => body[r]!)];
     items.push({ kind: "table", ...rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
     return { title: pageTitle, items };

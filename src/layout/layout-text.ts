@@ -3,7 +3,7 @@ import { DeckError } from "../errors.js";
 import type { Paragraph, PlacedItem, PlacedText, Rect } from "../model/layout.js";
 import type { RenderedSlide, TextField } from "../model/rendered.js";
 import { fitText, lineWidthPt, measureAt, type FitParagraph } from "./fit-text.js";
-import { contentFrame, continuedTitle, fieldList, fieldText, fitOrCut, fittedBox, hyphenateWide, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
+import { contentFrame, dropLastWord, fieldList, fieldText, fitOrCut, fittedBox, hyphenateWide, overflow, para, textBox, TYPE, type Frame, type LayoutContext } from "./frame.js";
 import { rect } from "./grid.js";
 
 const INDENT_PT = [21.6, 43.2] as const;
@@ -57,7 +57,7 @@ export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{
   const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);
   if (whole) return [{ title, items: [...frame.items, whole] }];
 
-  const contFrame = contentFrame(ctx, slide, `${title} (cont. 9)`);
+  const contFrame = contentFrame(ctx, slide, 8); // the longest "(cont. N)" this is likely to need
   const pages: TextField[][] = [];
   let page: TextField[] = [];
   for (const group of bulletGroups(fields)) {
@@ -72,11 +72,10 @@ export function layoutBullets(ctx: LayoutContext, slide: RenderedSlide): Array<{
     hint: "shorten the bullets or split the slide in the outline",
   }));
   return pages.map((p, i) => {
-    const pageTitle = continuedTitle(title, i);
-    const f = i === 0 ? frame : contentFrame(ctx, slide, pageTitle);
+    const f = i === 0 ? frame : contentFrame(ctx, slide, i);
     const body = bodyOf(f);
     const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), clampedBullets(ctx, body, p));
-    return { title: pageTitle, items: [...f.items, box] };
+    return { title: f.title, items: [...f.items, box] };
   });
 }
 
@@ -87,7 +86,7 @@ function clampedBullets(ctx: LayoutContext, body: Rect, fields: readonly TextFie
     const next = [...lines, f];
     if (!bulletBox(ctx, "bullets", body, next)) {
       let text = f.text;
-      while (text.includes(" ") && !bulletBox(ctx, "bullets", body, [...lines, { ...f, text: text + "…" }])) text = text.slice(0, text.lastIndexOf(" "));
+      while (text.includes(" ") && !bulletBox(ctx, "bullets", body, [...lines, { ...f, text: text + "…" }])) text = dropLastWord(text);
       lines.push({ ...f, text: text + "…" });
       break;
     }
@@ -226,8 +225,7 @@ export function layoutAgenda(ctx: LayoutContext, slide: RenderedSlide): Array<{ 
   const pages: TextField[][] = [];
   for (let i = 0; i < Math.max(1, all.length); i += AGENDA_PER_SLIDE) pages.push(all.slice(i, i + AGENDA_PER_SLIDE));
   return pages.map((entries, page) => {
-    const pageTitle = continuedTitle(title, page);
-    const { items, body: BODY } = contentFrame(ctx, slide, pageTitle);
+    const { items, body: BODY, title: pageTitle } = contentFrame(ctx, slide, page);
     const rowH = Math.min(0.9, BODY.hIn / Math.max(entries.length, 5));
     entries.forEach((entry, i) => {
       const y = BODY.yIn + i * rowH;

@@ -2,6 +2,7 @@
 // reproducible .pptx. Parses only the parts it fixes, so a 1000-slide deck is not parsed twice.
 import type { ChartPart } from "../charts/chart-parts.js";
 import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMasterTheme, fixPresentation } from "./fix-package.js";
+import { fixSlideLinks } from "./fix-links.js";
 import { fixTitlePlaceholders } from "./fix-placeholders.js";
 import { insertCharts } from "./insert-charts.js";
 import { writeZip, type Parts } from "./zip-io.js";
@@ -10,6 +11,7 @@ import { writeZip, type Parts } from "./zip-io.js";
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number): Buffer {
   insertCharts(parts, charts, timestampMs);
   fixTitlePlaceholders(parts);
+  fixSlideLinks(parts);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);
