@@ -17,6 +17,8 @@ await build({
   entryPoints: [join(root, "src", "main.ts")],
   outfile,
   bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "none",
+  // Function names survive minifying, so an internal error's stack names the functions it passed through.
+  keepNames: true,
   // Internal errors print stacks that point into src/ (bin/briefdeck.js enables source maps).
   sourcemap: "linked", sourcesContent: false,
   // sharp is native and loaded only on an image-cache miss.

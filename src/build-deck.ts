@@ -220,7 +220,7 @@ async function loadTheme(baseDir: string, name: string, session: BuildSession, a
   const themes = localOrBuiltIn(baseDir, "assets/themes", `${name}.json`);
   if (themes.startsWith(baseDir) && !allowOutside && !isInside(join(themes, `${name}.json`), [baseDir])) {
     throw new DeckError({
-      code: "ASSET_OUTSIDE_PROJECT", pos: { file: join(themes, `${name}.json`), line: 1, col: 1 }, message: `the theme "${name}" links outside the outline's folder`,
+      code: "ASSET_OUTSIDE_PROJECT", pos: { file: join(themes, `${name}.json`), line: 1, col: 1, quote: false }, message: `the theme "${name}" links outside the outline's folder`,
       hint: "copy the theme into assets/themes/ instead of linking to it, or pass --allow-outside",
     });
   }

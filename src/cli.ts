@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAllAudiences, buildDeck, type BuildOptions, type BuildResult } from "./build-deck.js";
 import { projectRoot } from "./util/project-root.js";
+import { readSourceSync } from "./parse/read-source.js";
 import { readableStack } from "./util/readable-stack.js";
 import { EXIT, formatDiagnostic, MAX_REPORTED, UsageError, userErrorsOf, type DeckError } from "./errors.js";
 
@@ -118,8 +119,9 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   };
 }
 
+/** The text of a file a message points into, for its excerpt; never a FIFO or device (it could hang). */
 function sourceOf(file: string): string | undefined {
-  try { return readFileSync(file, "utf8"); } catch { return undefined; }
+  try { return readSourceSync(file, "file"); } catch { return undefined; }
 }
 
 /** Warnings of one kind shown in full before the rest are counted. */

@@ -3,7 +3,7 @@
 
 /** Stable codes; tests and users match on these, never on wording. */
 export type ErrorCode =
-  | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "YAML_SYNTAX" | "YAML_ALIAS_LIMIT"
+  | "FILE_NOT_FOUND" | "FILE_NOT_REGULAR" | "FILE_TOO_LARGE" | "YAML_SYNTAX" | "YAML_ALIAS_LIMIT"
   | "OUTLINE_SHAPE" | "OUTLINE_TYPE" | "OUTLINE_MISSING" | "OUTLINE_UNKNOWN_KEY" | "UNKNOWN_LAYOUT"
   | "UNKNOWN_FIGURE" | "UNKNOWN_SECTION" | "UNKNOWN_THEME" | "UNKNOWN_TAG" | "UNKNOWN_AUDIENCE" | "AUDIENCE_EMPTY" | "DUPLICATE_ID"
   | "LITERAL_AMOUNT" | "UNUSED_FIGURE" | "FIGURE_CYCLE" | "FIGURE_UNITS" | "FIGURE_ROUNDED"
@@ -22,6 +22,8 @@ export interface SourcePos {
   readonly col: number;
   /** Length of the offending span, in characters, for the caret underline. */
   readonly length?: number;
+  /** false: never show the file's text (it links outside the outline's folder). */
+  readonly quote?: boolean;
 }
 
 export interface DeckErrorInfo {
@@ -84,7 +86,7 @@ export function formatDiagnostic(err: DeckError, sourceOf: (file: string) => str
   const hint = err.info.hint === undefined ? undefined : visible(err.info.hint);
   const where = pos ? `${pos.file}:${pos.line}:${pos.col} ` : "";
   const lines = [`${where}${severity} ${code}: ${message}`];
-  const text = pos ? sourceOf(pos.file) : undefined;
+  const text = pos && pos.quote !== false ? sourceOf(pos.file) : undefined;
   const srcLine = pos && text !== undefined ? text.split(/\r?\n/)[pos.line - 1] : undefined;
   if (pos && srcLine !== undefined) {
     // Long lines are shown as an 80-character window around the column.

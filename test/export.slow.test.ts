@@ -22,6 +22,16 @@ describe("--pdf and --preview", () => {
     expect(sheet.height! / sheet.width!).toBeLessThan(1);
   });
 
+  it("writes the PDF when the temporary folder is on another filesystem (a copy, not a rename)", () => {
+    const out = tempDir();
+    const tmp = execFileSync("mktemp", ["-d", "-p", "/dev/shm"], { encoding: "utf8" }).trim();
+    const statFs = (p: string) => execFileSync("stat", ["-c", "%d", p], { encoding: "utf8" }).trim();
+    expect(statFs(tmp)).not.toBe(statFs(out)); // really two filesystems
+    const r = spawnSync(process.execPath, ["bin/briefdeck.js", "--pdf", "--audience", "executive", "--out", out], { encoding: "utf8", env: { ...process.env, TMPDIR: tmp } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["deck-executive.pdf", "deck-executive.pptx"]);
+  });
+
   it("says how to install LibreOffice when it is missing, and writes nothing (the run failed)", () => {
     const dir = tempDir();
     // A PATH holding node and nothing else: no soffice.

@@ -1,15 +1,15 @@
 // Assets stage: images named in the outline are prepared with sharp before they go into the deck:
 // SVG rendered to PNG at twice its placed size, raster images scaled to twice their placed size and
 // compressed. Every image must be a regular file whose real path is inside the outline's folder
-// (unless --allow-outside). Results are cached by content hash in the per-user cache; a cache entry
-// is data, checked to be a PNG, and sharp is loaded only on a cache miss.
+// (unless --allow-outside). Results are cached by content hash in the per-user cache; an entry is
+// data, used only when this user alone could have written it and it is a PNG; sharp is loaded only
+// on a cache miss.
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { DeckError } from "../errors.js";
 import type { PlacedDeck, PlacedImage } from "../model/layout.js";
 import { readRegularFile } from "../parse/read-source.js";
-import { cacheDir } from "../util/cache-dir.js";
+import { cacheDir, readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
 import { isInside, realPath } from "../util/inside-folder.js";
 
 /** Output pixels per placed inch: twice 96 dpi. */
@@ -55,7 +55,7 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
     bytes = readRegularFile(full, "image", MAX_IMAGE_BYTES);
   } catch (cause) {
     const e = cause as DeckError;
-    throw new DeckError({ code: e.code === "FILE_TOO_LARGE" ? "ASSET_UNREADABLE" : "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": ${e.message}`, hint: e.info?.hint ?? "check the path", cause });
+    throw new DeckError({ code: e.code === "FILE_TOO_LARGE" ? "ASSET_UNREADABLE" : e.code === "FILE_NOT_REGULAR" ? "FILE_NOT_REGULAR" : "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": ${e.message}`, hint: e.info?.hint ?? "check the path", cause });
   }
   const wPx = Math.round(img.wIn * PX_PER_IN);
   const hPx = Math.round(img.hIn * PX_PER_IN);
@@ -82,28 +82,13 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
   return png;
 }
 
-/** A cache entry, if it is a regular file (not a link) holding a PNG. */
+/** A cache entry, if this user alone could have written it and it holds a PNG. */
 function readCached(path: string): Buffer | undefined {
-  let fd: number;
-  try { fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK); } catch { return undefined; }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_IMAGE_BYTES) return undefined;
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) { const n = readSync(fd, bytes, read, bytes.length - read, null); if (n === 0) break; read += n; }
-    return read === bytes.length && bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? bytes : undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = readPrivateCacheFile(path, MAX_IMAGE_BYTES);
+  return bytes && bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? bytes : undefined;
 }
 
 /** Caching is optional: a cache that cannot be written (read-only home) is simply not kept. */
 function writeCached(path: string, png: Buffer): void {
-  try {
-    mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, png);
-    renameSync(tmp, path);
-  } catch { /* optional */ }
+  writePrivateCacheFile(path, png);
 }

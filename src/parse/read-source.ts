@@ -26,6 +26,9 @@ export function readRegularFile(path: string, what: string, limit: number): Buff
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENXIO") { // a socket (or a FIFO opened for writing): nothing to read from
+      throw notRegular(path, what, cause);
+    }
     throw new DeckError({
       code: "FILE_NOT_FOUND", message: `cannot read the ${what} "${path}"${code && code !== "ENOENT" ? `: ${code}` : ""}`, cause,
       hint: what === "outline" ? "give the path of a deck outline, e.g. `npm run deck -- deck.yaml`" : "check the path and its permissions",
@@ -34,14 +37,9 @@ export function readRegularFile(path: string, what: string, limit: number): Buff
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
-      throw new DeckError({ code: "FILE_NOT_FOUND", message: `the ${what} "${path}" is a folder`, hint: `name the file inside it (e.g. ${what === "outline" ? "deck.yaml" : "the .hbs or .json file"})` });
+      throw new DeckError({ code: "FILE_NOT_REGULAR", message: `the ${what} "${path}" is a folder`, hint: `name the file inside it (e.g. ${what === "outline" ? "deck.yaml" : "the .hbs or .json file"})` });
     }
-    if (!stat.isFile()) {
-      throw new DeckError({
-        code: "FILE_NOT_FOUND", message: `the ${what} "${path}" is not a regular file (a pipe, device or socket)`,
-        hint: "save it as a file and give that file's path",
-      });
-    }
+    if (!stat.isFile()) throw notRegular(path, what);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -62,6 +60,13 @@ export function readRegularFile(path: string, what: string, limit: number): Buff
   } finally {
     closeSync(fd);
   }
+}
+
+function notRegular(path: string, what: string, cause?: unknown): DeckError {
+  return new DeckError({
+    code: "FILE_NOT_REGULAR", message: `the ${what} "${path}" is not a regular file (a pipe, device or socket), so it is not read`,
+    hint: "save it as a file and give that file's path", cause,
+  });
 }
 
 /** UTF-8 text; an invalid byte sequence is an error at its position. */

@@ -1,10 +1,11 @@
-// Render stage: a disk cache of precompiled templates (.briefdeck-cache/templates.json). Compiling
-// Handlebars source is most of the cold cost of rendering (about 2 ms per template); loading a
-// precompiled one is a twentieth of that. Entries are keyed by a hash of the Handlebars version,
-// the compile options and the source, so an edited template simply misses.
+// Render stage: a disk cache of precompiled templates (templates.json in the per-user cache folder,
+// never beside an outline). Compiling Handlebars source is most of the cold cost of rendering (about
+// 2 ms per template); loading a precompiled one is a twentieth of that. Entries are keyed by a hash of
+// the Handlebars version, the compile options and the source, so an edited template simply misses.
+// A precompiled template is code: the file is used only when this user alone could have written it
+// (readPrivateCacheFile); this is the one place the project evaluates generated code.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
 import { COMPILE_OPTIONS, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 
 /** Most entries kept; older ones are dropped when the file is rewritten. */
@@ -16,10 +17,12 @@ export class CompiledCache {
 
   constructor(private readonly file?: string) {
     if (!file) return;
+    const bytes = readPrivateCacheFile(file);
+    if (!bytes) return;
     try {
-      const stored = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-      for (const [k, v] of Object.entries(stored)) this.specs.set(k, v);
-    } catch { /* no cache yet, or unreadable: start empty */ }
+      const stored = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(stored)) if (typeof v === "string") this.specs.set(k, v);
+    } catch { /* unreadable: start empty */ }
   }
 
   /** The compiled template for `source`; `check` runs only when it must be compiled (syntax errors). */
@@ -39,14 +42,8 @@ export class CompiledCache {
   /** Writes new entries back (atomically); a cache that cannot be written is simply not kept. */
   save(): void {
     if (!this.file || this.added === 0) return;
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const entries = [...this.specs].slice(-MAX_ENTRIES);
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(Object.fromEntries(entries)));
-      renameSync(tmp, this.file);
-      this.added = 0;
-    } catch { /* optional */ }
+    const entries = [...this.specs].slice(-MAX_ENTRIES);
+    if (writePrivateCacheFile(this.file, JSON.stringify(Object.fromEntries(entries)))) this.added = 0;
   }
 }
 

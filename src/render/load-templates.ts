@@ -38,7 +38,7 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
       if (realPath(file) !== undefined) {
         if (folders.confine && !isInside(file, [folders.confine])) {
           throw new DeckError({
-            code: "ASSET_OUTSIDE_PROJECT", pos: { file: shown(file), line: 1, col: 1 }, message: `the template "${shown(file)}" links outside the outline's folder`,
+            code: "ASSET_OUTSIDE_PROJECT", pos: { file: shown(file), line: 1, col: 1, quote: false }, message: `the template "${shown(file)}" links outside the outline's folder`,
             hint: "copy the template into the folder instead of linking to it, or pass --allow-outside",
           });
         }

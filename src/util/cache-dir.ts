@@ -1,7 +1,8 @@
 // Where briefdeck keeps its caches (prepared images, precompiled templates): a per-user folder, never
 // the outline's own folder, which travels between people and must hold data only.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** $BRIEFDECK_CACHE_DIR, else $XDG_CACHE_HOME/briefdeck, else ~/.cache/briefdeck. */
 export function cacheDir(): string {
@@ -9,4 +10,39 @@ export function cacheDir(): string {
   if (own) return own;
   const xdg = process.env["XDG_CACHE_HOME"];
   return join(xdg && xdg.startsWith("/") ? xdg : join(homedir(), ".cache"), "briefdeck");
+}
+
+/**
+ * A cache file's bytes, only when nobody else could have written it: a regular file (not a link),
+ * owned by this user and writable by no one else, in a folder that is likewise. The precompiled
+ * template cache holds code, so this is the check ssh makes of its own files; anything else is a miss.
+ */
+export function readPrivateCacheFile(path: string, maxBytes = 64 * 1024 * 1024): Buffer | undefined {
+  const uid = process.getuid?.();
+  const own = (s: Stats) => (uid === undefined || s.uid === uid) && (s.mode & 0o022) === 0;
+  let fd: number | undefined;
+  try {
+    if (!own(statSync(dirname(path)))) return undefined;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || !own(stat) || stat.size > maxBytes) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes a cache file readable and writable by this user only, atomically; false when it cannot. */
+export function writePrivateCacheFile(path: string, data: string | Uint8Array): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    return false;
+  }
 }
