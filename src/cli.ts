@@ -170,7 +170,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   if (opts.watch) return watchMode(io, buildOpts, opts);
   try {
     const results = opts.all ? await buildAllAudiences(buildOpts) : [await buildDeck(buildOpts)];
-    report(io, dedupeWarnings(results.flatMap((r) => r.warnings)), opts.verbose);
+    // --quiet prints errors only (under --strict a warning is an error, and is printed as one).
+    if (!opts.quiet) report(io, dedupeWarnings(results.flatMap((r) => r.warnings)), opts.verbose);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!opts.quiet) printResults(io, results, opts, seconds);
     return EXIT.ok;
@@ -192,7 +193,7 @@ async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Pro
   const watcher = watchDeck({ ...buildOpts, all: opts.all }, {
     onBuild: (o) => {
       if (o.ok) {
-        report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)), opts.verbose);
+        if (!opts.quiet) report(io, dedupeWarnings(o.results.flatMap((r) => r.warnings)), opts.verbose);
         for (const r of o.results) io.out(`↻ ${clock()} ${shown(r.path!)}  ${r.slides} slides  ${Math.round(o.ms)} ms`);
         return;
       }

@@ -70,6 +70,26 @@ describe("briefdeck CLI", () => {
     expect(io.stdout.join("\n")).toMatch(/no problems/);
   });
 
+  it("prints errors only under --quiet: no progress, result line or warnings", async () => {
+    const dir = tempDir();
+    const file = join(dir, "warned.yaml");
+    // An audience that must cut a bullet: a warning, printed normally and not under --quiet.
+    writeFileSync(file, outline(`      - layout: bullets
+        title: Three points
+        notes: One. Two.
+        bullets: [First, Second, Third]
+`) + "audiences:\n  all: { label: All, description: D, default: true, maxBullets: 2 }\n");
+    const loud = capture();
+    expect(await main([file, "--out", join(dir, "a")], loud)).toBe(0);
+    expect(loud.stderr.join("\n")).toContain("CONTENT_CUT");
+    const quiet = capture();
+    expect(await main([file, "--out", join(dir, "b"), "--quiet"], quiet)).toBe(0);
+    expect([...quiet.stdout, ...quiet.stderr]).toEqual([]);
+    const broken = capture();
+    expect(await main([file, "--out", join(dir, "c"), "--quiet", "--strict"], broken)).toBe(1);
+    expect(broken.stderr.join("\n")).toContain("error CONTENT_CUT");
+  });
+
   it("prints its version", async () => {
     const io = capture();
     expect(await main(["--version"], io)).toBe(0);

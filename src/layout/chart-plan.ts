@@ -115,8 +115,10 @@ function waterfallSeries(data: ChartData, theme: Theme): DrawnSeries[] {
     const positive = excelFormat(style).split(";")[0]!;
     return `"${sign}"${positive};-${positive}`;
   };
+  // A step's other series hold 0 there, not a blank: Apache POI 4.0.1 reads a chart cache by position,
+  // so a cache that leaves points out (as Excel may) is misread or throws. A zero segment draws nothing.
   const make = (name: string, values: Array<number | null>, color: Hex, format: string, text: (v: number) => string, invisible = false): DrawnSeries => ({
-    name, values, type: "bar", axis: "primary", style: s.style, format, color, ...(invisible ? { invisible: true } : {}),
+    name, values: values.map((v) => v ?? 0), type: "bar", axis: "primary", style: s.style, format, color, ...(invisible ? { invisible: true } : {}),
     texts: values.map((v) => (v === null ? undefined : text(v))),
   });
   // The labels ride on an invisible line along the bar tops, so each step is labelled above its bar
