@@ -10,6 +10,7 @@ import { buildPptx } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
+import { builtInTemplate } from "./layouts/index.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
@@ -116,7 +117,7 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   // The outline's own templates/ (or --templates) overrides the built-in files it has.
   const own = opts.templatesDir ?? join(baseDir, "templates");
   const sources = await readTemplates({
-    override: own, builtIn: join(projectRoot(), "templates"),
+    override: own, builtIn: { layout: builtInTemplate, partials: join(projectRoot(), "templates", "partials") },
     ...(opts.allowOutside ? {} : { confine: opts.templatesDir ?? baseDir }),
   });
   const key = JSON.stringify(sources);

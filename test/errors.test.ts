@@ -88,12 +88,9 @@ sections:
 });
 
 describe("template errors", () => {
+  /** A templates folder holding one file: it overrides that one, the built-ins serve the rest. */
   function templatesWith(name: string, text: string): string {
     const dir = tempDir("tpl-");
-    const builtIn = join(process.cwd(), "templates");
-    mkdirSync(join(dir, "partials"));
-    for (const f of readdirSync(builtIn).filter((f) => f.endsWith(".hbs"))) writeFileSync(join(dir, f), readFileSync(join(builtIn, f)));
-    for (const f of readdirSync(join(builtIn, "partials"))) writeFileSync(join(dir, "partials", f), readFileSync(join(builtIn, "partials", f)));
     writeFileSync(join(dir, name), text);
     return dir;
   }
@@ -180,10 +177,7 @@ describe("formatDiagnostic", () => {
 describe("errors inside partials", () => {
   it("are reported in the partial's file, at the field's position", async () => {
     const dir = tempDir("tpl-");
-    const builtIn = join(process.cwd(), "templates");
     mkdirSync(join(dir, "partials"));
-    for (const f of readdirSync(builtIn).filter((f) => f.endsWith(".hbs"))) writeFileSync(join(dir, f), readFileSync(join(builtIn, f)));
-    for (const f of readdirSync(join(builtIn, "partials"))) writeFileSync(join(dir, "partials", f), readFileSync(join(builtIn, "partials", f)));
     writeFileSync(join(dir, "partials", "footer.hbs"), "{{#field \"footer\"}}{{deck.tilte}}{{/field}}\n");
     const [e] = await buildErrors(outline(BULLETS), { templatesDir: dir });
     expect(e!.info).toMatchObject({ code: "TEMPLATE_FIELD_MISSING", pos: { file: join(dir, "partials", "footer.hbs"), line: 1, col: 22 } });

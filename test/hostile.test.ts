@@ -175,7 +175,7 @@ describe("3. bounded work", () => {
     const f = folder();
     mkdirSync(join(f.dir, "templates"));
     const nest = "{{#each @root.deck}}".repeat(12) + "x" + "{{/each}}".repeat(12);
-    writeFileSync(join(f.dir, "templates", "bullets.hbs"), readFileSync("templates/bullets.hbs", "utf8").replace("{{> notes}}", `{{> notes}}${nest}`));
+    writeFileSync(join(f.dir, "templates", "bullets.hbs"), readFileSync("src/layouts/bullets/bullets.hbs", "utf8").replace("{{> notes}}", `{{> notes}}${nest}`));
     const text = await expectUserError(f, [], "TEMPLATE_LIMIT");
     expect(text).toMatch(/bullets\.hbs:\d+:\d+/);
   });

@@ -76,7 +76,7 @@ async function ownFolder() {
   mkdirSync(join(dir, "templates"));
   const theme = JSON.parse(readFileSync("assets/themes/default.json", "utf8"));
   writeFileSync(join(dir, "assets", "themes", "harbour.json"), JSON.stringify({ ...theme, name: "Harbour" }, null, 2));
-  writeFileSync(join(dir, "templates", "bullets.hbs"), readFileSync("templates/bullets.hbs", "utf8"));
+  writeFileSync(join(dir, "templates", "bullets.hbs"), readFileSync("src/layouts/bullets/bullets.hbs", "utf8"));
   writeFileSync(join(dir, "assets", "quay.png"), await sharp({ create: { width: 64, height: 36, channels: 3, background: "#336699" } }).png().toBuffer());
   writeFileSync(join(dir, "deck.yaml"), outline(`      - { layout: title, title: Harbour works, notes: "One. Two." }\n${BULLETS}`).replace("deck:\n", "deck:\n  theme: harbour\n  cover: assets/quay.png\n  coverAlt: A harbour quay at dawn\n"));
   return dir;

@@ -5,6 +5,8 @@ import { DeckError, DeckErrors, UsageError } from "../errors.js";
 import type { Audience, Deck, Section, Slide } from "../model/deck.js";
 import type { DataPath } from "../model/source-map.js";
 import type { DeckView } from "../model/view.js";
+import { layoutModule } from "../layouts/index.js";
+import type { BulletSpec } from "../validate/schema-parts.js";
 import { selects } from "./select.js";
 
 /** The audience named on the command line, or the outline's default one. */
@@ -33,7 +35,6 @@ export function resolveAudience(deck: Deck, audience: Audience = deck.audiences[
   return { deck, audience, sections, warnings };
 }
 
-type BulletSpec = string | { readonly text: string; readonly sub?: readonly string[]; readonly tags?: readonly string[] };
 
 function forAudience(deck: Deck, slide: Slide, audience: Audience, inherited: readonly string[], warnings: DeckError[], errors: DeckError[]): Slide {
   const chosen = slide.audienceVariants?.[audience.id] ?? slide;
@@ -59,13 +60,8 @@ function forAudience(deck: Deck, slide: Slide, audience: Audience, inherited: re
     return kept.slice(0, max).map((k) => k.b);
   };
   const path = slide.audienceVariants?.[audience.id] ? [...slide.path, "variants", audience.id] : slide.path;
-  if (chosen.layout === "bullets") return { ...chosen, bullets: keep(chosen.bullets, [...path, "bullets"]) } as Slide;
-  if (chosen.layout === "two-columns") {
-    return {
-      ...chosen,
-      left: { ...chosen.left, bullets: keep(chosen.left.bullets, [...path, "left", "bullets"]) },
-      right: { ...chosen.right, bullets: keep(chosen.right.bullets, [...path, "right", "bullets"]) },
-    } as Slide;
-  }
-  return chosen;
+  const module = layoutModule(chosen.layout);
+  const lists = module.bulletLists?.(chosen, path) ?? [];
+  if (lists.length === 0 || !module.withBulletLists) return chosen;
+  return module.withBulletLists(chosen, lists.map((l) => keep(l.bullets, l.at))) as Slide;
 }

@@ -4,7 +4,7 @@ import type { PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
 import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
-import { defineMasters, LAYOUT_NAMES } from "./masters.js";
+import { defineMasters, layoutName } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
 import { assertNever } from "../util/assert-never.js";
@@ -33,7 +33,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       section = placed.sectionTitle;
       pptx.addSection({ title: xmlSafe(section) });
     }
-    const slide = pptx.addSlide({ masterName: LAYOUT_NAMES[placed.master], sectionTitle: xmlSafe(section) });
+    const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
     for (const item of placed.items) {
       switch (item.kind) {
         case "text": addText(slide, item, theme, index); break;

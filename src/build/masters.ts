@@ -3,20 +3,20 @@
 import type { PlacedSlide, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import type { SlideLayout } from "../model/rendered.js";
+import { layoutModule } from "../layouts/index.js";
 import type { Pptx } from "./pptx-lib.js";
 
 const NUMBER_BOX = { x: 11.483, y: 6.95, w: 1.25, h: 0.3 } as const;
 
 /**
- * The name each layout carries in the file, as PowerPoint names its own ("Title Slide", "Section
- * Header"). Not the layout ids: LibreOffice 25.2 aborts (SIGABRT in XMLStyleExport::exportStyle)
- * when it saves a deck with a layout named "table" as ODP, a name ODF uses for a style family.
+ * The name each layout carries in the file, as its module gives it (PowerPoint's own where one fits:
+ * "Title Slide", "Section Header"). Not the layout ids: LibreOffice 25.2 aborts (SIGABRT in
+ * XMLStyleExport::exportStyle) when it saves a deck with a layout named "table" as ODP, a name ODF
+ * uses for a style family.
  */
-export const LAYOUT_NAMES: Readonly<Record<SlideLayout, string>> = {
-  title: "Title Slide", section: "Section Header", agenda: "Agenda", bullets: "Bullets", "two-columns": "Two Columns",
-  "key-figures": "Key Figures", timeline: "Timeline", quote: "Quote", chart: "Chart", table: "Table", takeaways: "Takeaways",
-  sources: "Sources",
-};
+export function layoutName(layout: SlideLayout): string {
+  return layoutModule(layout).masterName;
+}
 
 export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme: Theme): void {
   const titleBoxes = new Map<SlideLayout, PlacedText | undefined>();
@@ -26,9 +26,10 @@ export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme:
     }
   }
   for (const [name, title] of titleBoxes) {
-    const onNavy = name === "section";
+    const frame = layoutModule(name).frame;
+    const onNavy = frame === "divider";
     pptx.defineSlideMaster({
-      title: LAYOUT_NAMES[name],
+      title: layoutName(name),
       background: { color: onNavy ? theme.colors.navy : theme.colors.white },
       objects: title ? [{
         placeholder: {
@@ -40,7 +41,7 @@ export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme:
           text: "",
         },
       }] : [],
-      ...(name === "title" ? {} : {
+      ...(frame === "cover" ? {} : {
         slideNumber: { ...NUMBER_BOX, fontFace: theme.fonts.body, fontSize: 12, color: onNavy ? theme.colors.onNavy : theme.colors.slate, align: "right", valign: "middle", margin: 0 },
       }),
     });

@@ -29,6 +29,9 @@ export function fieldText(slide: RenderedSlide, name: string): string {
   return slide.fields[name]?.[0]?.text ?? "";
 }
 
+/** Fields of one group (a key figure, a milestone): written with `group=@index`. */
+export const inGroup = (i: number) => (f: TextField): boolean => f.attrs["group"] === i;
+
 export function fieldList(slide: RenderedSlide, name: string, where?: (f: TextField) => boolean): TextField[] {
   return (slide.fields[name] ?? []).filter((f) => (where ? where(f) : true));
 }

@@ -1,25 +1,11 @@
-// Layout stage: RenderedDeck -> PlacedDeck. Pure (inches and points; no pptxgenjs), one function
-// per layout; bullets that cannot fit continue on extra slides.
+// Layout stage: RenderedDeck -> PlacedDeck. Pure (inches and points; no pptxgenjs): each slide is
+// placed by its layout module (src/layouts/), which may continue it on extra slides.
 import { DeckError } from "../errors.js";
 import type { PlacedDeck, PlacedItem, PlacedSlide } from "../model/layout.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
+import { layoutModule } from "../layouts/index.js";
 import { fieldText, type LayoutContext } from "./frame.js";
-import { layoutSection, layoutTitle } from "./layout-cover.js";
-import { layoutChart, layoutKeyFigures, layoutTable, layoutTimeline } from "./layout-figures.js";
-import { layoutAgenda, layoutBullets, layoutQuote, layoutSources, layoutTakeaways, layoutTwoColumns } from "./layout-text.js";
-
-type SingleLayout = (ctx: LayoutContext, slide: RenderedSlide) => PlacedItem[];
-/** Layouts whose content may continue on following slides. */
-type PagedLayout = (ctx: LayoutContext, slide: RenderedSlide) => Array<{ title: string; items: PlacedItem[] }>;
-
-const PAGED: Readonly<Partial<Record<SlideLayout, PagedLayout>>> = { bullets: layoutBullets, agenda: layoutAgenda, table: layoutTable };
-
-const SINGLE: Readonly<Record<Exclude<SlideLayout, "bullets" | "agenda" | "table">, SingleLayout>> = {
-  title: layoutTitle, section: layoutSection, "two-columns": layoutTwoColumns,
-  "key-figures": layoutKeyFigures, timeline: layoutTimeline, quote: layoutQuote, chart: layoutChart,
-  takeaways: layoutTakeaways, sources: layoutSources,
-};
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -55,15 +41,11 @@ export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutC
 
 function layoutSlide(slide: RenderedSlide, theme: Theme, slides: PlacedSlide[], warnings: DeckError[]): void {
   const ctx: LayoutContext = { theme, warn: (e) => warnings.push(e) };
-  {
-    const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
-    const paged = PAGED[slide.layout];
-    if (paged) {
-      paged(ctx, slide).forEach((page, i) => slides.push({ ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title, items: titleFirst(page.items) }));
-    } else {
-      slides.push({ ...base, id: slide.id, title: fieldText(slide, "title"), items: titleFirst(SINGLE[slide.layout as keyof typeof SINGLE](ctx, slide)) });
-    }
-  }
+  const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
+  // Its layout module places it: one page, or several when its content continues.
+  layoutModule(slide.layout).place(ctx, slide).forEach((page, i) => slides.push({
+    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(page.items),
+  }));
 }
 
 /** Screen readers follow shape order: the title goes first (no box it would then cover overlaps it). */

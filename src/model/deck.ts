@@ -93,8 +93,8 @@ export type Slide = OmitEach<SlideSpec, "source"> & {
   readonly path: DataPath;
   /** The slide's own citations (`source:`), beyond its figures'. */
   readonly citations: readonly Citation[];
-  /** Present on chart slides: the figures resolved into categories and series. */
-  readonly chartData?: ChartData;
+  /** The charts its layout draws, each resolved from figures into categories and series. */
+  readonly charts?: readonly ChartData[];
   /** The slide as each audience named under `variants:` sees it, already merged and checked. */
   readonly audienceVariants?: Readonly<Record<string, Slide>>;
 };

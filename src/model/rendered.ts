@@ -15,6 +15,7 @@ export interface TextField {
   readonly at?: { readonly file: string; readonly line: number; readonly col: number };
 }
 
+/** A layout module's id (src/layouts/): what outlines write as `layout:`, or "section" for dividers. */
 export type SlideLayout = Layout | "section";
 
 export interface RenderedSlide {
@@ -27,8 +28,9 @@ export interface RenderedSlide {
   /** Named text pieces in template order: fields["bullet"] holds every bullet. */
   readonly fields: Readonly<Record<string, readonly TextField[]>>;
   readonly notes: string;
-  readonly chart?: ChartData;
-  /** Image for the slide (the title slide's cover), as written in the outline. */
+  /** The charts it draws, in its layout's order. */
+  readonly charts?: readonly ChartData[];
+  /** Image for the slide (the title slide's cover, a picture), as written in the outline. */
   readonly image?: { readonly path: string; readonly pos: SourcePos };
   /** Where the slide is written in the outline, for warnings. */
   readonly pos: SourcePos;

@@ -1,16 +1,17 @@
-// Render stage: reads templates/*.hbs (one per layout) and templates/partials/*.hbs, checks their
-// syntax and compiles them into an environment.
+// Render stage: reads each layout's template (its module's <id>.hbs) and the partials in
+// templates/partials/, an outline's own templates/ overriding them file by file; checks their syntax
+// and compiles them into an environment.
 import { readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { DeckError } from "../errors.js";
-import { LAYOUTS } from "../validate/outline-schema.js";
+import { builtInTemplate, LAYOUT_MODULES } from "../layouts/index.js";
 import { readSource } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
 import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
 import { isInside, realPath } from "../util/inside-folder.js";
 
-export const TEMPLATE_NAMES = [...LAYOUTS, "section"] as const;
+export const TEMPLATE_NAMES: readonly string[] = LAYOUT_MODULES.map((m) => m.id);
 
 export interface TemplateSource { readonly name: string; readonly file: string; readonly text: string }
 export interface TemplateSources { readonly layouts: readonly TemplateSource[]; readonly partials: readonly TemplateSource[] }
@@ -18,11 +19,12 @@ export interface Templates { readonly layouts: ReadonlyMap<string, { fn: Templat
 
 /** Where templates come from: a folder of overrides (the outline's templates/, or --templates) over the built-ins. */
 export interface TemplateFolders {
-  /** Overrides: each file here replaces the built-in of the same name; the rest stay built in. */
+  /** Overrides: each file here (<layout>.hbs, partials/<name>.hbs) replaces the built-in one; the rest stay built in. */
   readonly override?: string;
   /** Files read from the override folder must really be inside this one (its own folder, or the outline's). */
   readonly confine?: string;
-  readonly builtIn: string;
+  /** The built-ins: each layout's template file, and the folder of partials. */
+  readonly builtIn: { readonly layout: (id: string) => string; readonly partials: string };
 }
 
 /**
@@ -32,7 +34,7 @@ export interface TemplateFolders {
 export async function readTemplates(folders: TemplateFolders): Promise<TemplateSources> {
   // Shown relative to the working folder in messages, like the outline.
   const shown = (file: string) => { const r = relative(process.cwd(), file); return r && !r.startsWith("..") ? r : file; };
-  const pick = (rel: string): string => {
+  const pick = (rel: string, builtIn: string): string => {
     if (folders.override) {
       const file = join(folders.override, rel);
       if (realPath(file) !== undefined) {
@@ -45,10 +47,10 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
         return file;
       }
     }
-    return join(folders.builtIn, rel);
+    return builtIn;
   };
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
-    const file = shown(pick(`${name}.hbs`));
+    const file = shown(pick(`${name}.hbs`, folders.builtIn.layout(name)));
     if (realPath(file) === undefined) {
       throw new DeckError({
         code: "TEMPLATE_NOT_FOUND", pos: { file, line: 1, col: 1 }, message: `the template for the "${name}" layout is missing (${file})`,
@@ -57,10 +59,10 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
     }
     return { name, file, text: await readSource(file, "template", MAX_TEMPLATE_BYTES) };
   }));
-  const partialNames = [...new Set([...listDir(join(folders.builtIn, "partials")), ...(folders.override ? listDir(join(folders.override, "partials")) : [])])]
+  const partialNames = [...new Set([...listDir(folders.builtIn.partials), ...(folders.override ? listDir(join(folders.override, "partials")) : [])])]
     .filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(partialNames.map(async (f) => {
-    const file = shown(pick(join("partials", f)));
+    const file = shown(pick(join("partials", f), join(folders.builtIn.partials, f)));
     const text = await readSource(file, "template", MAX_TEMPLATE_BYTES);
     if (!text.trim()) {
       throw new DeckError({ code: "TEMPLATE_SYNTAX", pos: { file, line: 1, col: 1 }, message: `the partial "${f}" is empty, so whatever uses it would get blank text`, hint: "write its content, or delete the file to use the built-in one" });

@@ -1,18 +1,17 @@
 // Render stage: DeckView -> RenderedDeck. Runs each slide's layout template (templates/<layout>.hbs)
 // with the deck, section, slide and audience in scope and collects its {{#field}} blocks. Records the
 // figures each slide shows and cites, for its source line, its notes and the sources slide.
-import type { ChartData, Figure, Section, Slide, SourceDoc } from "../model/deck.js";
+import type { ChartData, Section, Slide, SourceDoc } from "../model/deck.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout, TextField } from "../model/rendered.js";
 import type { DeckView } from "../model/view.js";
-import { figureParts, formatDate, formatFigure } from "../util/format.js";
-import { chartContext } from "./chart-context.js";
+import { fieldSpec, layoutModule } from "../layouts/index.js";
+import { formatDate } from "../util/format.js";
 import { figureSources, fullSource, slideCitations, sourceLine } from "./citations.js";
 import type { CompiledCache } from "./compiled-cache.js";
 import { resetBudget, type FieldSink, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import type { Templates } from "./load-templates.js";
 import { OutlineRenderer } from "./render-outline.js";
 import { templateError } from "./template-errors.js";
-import { LAYOUT_FIELDS } from "./layout-fields.js";
 import { DeckError } from "../errors.js";
 import { suggestion } from "../util/did-you-mean.js";
 
@@ -54,7 +53,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     }
     section.slides.forEach((slide, i) => {
       const id = slideId(section, i);
-      if (slide.layout === "sources") {
+      if (layoutModule(slide.layout).rendersLast) {
         const at = slides.length;
         slides.push(undefined as unknown as RenderedSlide);
         deferred.push({ at, render: () => renderSlide(slide, id, section, base, { citedSources: citedDocs.map(fullSource) }) });
@@ -74,8 +73,10 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     const shown = new Set<string>();
     const inNotes = new Set<string>();
     const rendered = { ...outline.deep(visible, slide.path, base, shown), notes: outline.text(notes, [...slide.path, "notes"], base, inNotes) };
-    const extra = layoutContext(slide, rendered, deck.figures);
-    for (const f of extra.shows) shown.add(f);
+    const module = layoutModule(slide.layout);
+    const charts = slide.charts ?? [];
+    const extra = module.context?.({ slide, rendered, figures: deck.figures, charts }) ?? { context: {} };
+    for (const f of extra.shows ?? []) shown.add(f);
     // The source line: the citations of exactly the figures the slide shows, and its own.
     const citations = slideCitations([...shown], deck.figures, slide.citations);
     const onSlide = [...new Set([...shown, ...inNotes])];
@@ -84,12 +85,12 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     return runLayout(hb, slide.layout, id, section, {
       ...base, slide: rendered, ...extra.context, ...extraContext,
       sources: sourceLine(citations, docs), figureSources: figureSources(onSlide, deck.figures, docs),
-    }, { chart: slide.chartData, image: coverOf(slide, deck.meta.cover, map) }, templates, map.posOf(slide.path));
+    }, { charts, image: imageOf(slide, deck.meta, map) }, templates, map.posOf(slide.path));
   }
 }
 
 function runLayout(hb: HandlebarsEnv, layout: SlideLayout, id: string, section: Section, context: object,
-  extra: { chart?: ChartData | undefined; image?: RenderedSlide["image"] }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
+  extra: { charts?: readonly ChartData[]; image?: RenderedSlide["image"] }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
   const template = templates.layouts.get(layout)!;
   const fields: FieldSink = new Map();
   resetBudget(hb);
@@ -104,13 +105,13 @@ function runLayout(hb: HandlebarsEnv, layout: SlideLayout, id: string, section: 
   const notes = (all["notes"] ?? []).map((f) => f.text).join("\n\n");
   return {
     layout, id, sectionId: section.id, sectionTitle: section.title, fields: all, notes, pos,
-    ...(extra.chart ? { chart: extra.chart } : {}), ...(extra.image ? { image: extra.image } : {}),
+    ...(extra.charts?.length ? { charts: extra.charts } : {}), ...(extra.image ? { image: extra.image } : {}),
   };
 }
 
 /** A field the layout does not know, or one it needs that the template never wrote, is an error. */
 function checkFields(layout: SlideLayout, fields: FieldSink, file: string): void {
-  const spec = LAYOUT_FIELDS[layout];
+  const spec = fieldSpec(layoutModule(layout));
   const known = [...spec.required, ...spec.optional];
   for (const [name, list] of fields) {
     if (known.includes(name)) continue;
@@ -131,25 +132,10 @@ function checkFields(layout: SlideLayout, fields: FieldSink, file: string): void
   }
 }
 
-/** Data a layout's template needs beyond the slide's own text, and the figures it shows. */
-function layoutContext(slide: Slide, rendered: object, figures: Readonly<Record<string, Figure>>): { context: object; shows: readonly string[] } {
-  if (slide.layout === "key-figures") {
-    const resolved = slide.figures.map((f) => figures[f.figure]!);
-    const captions = (rendered as { figures: Array<{ caption: string }> }).figures.map((f) => f.caption);
-    return {
-      context: { keyFigures: resolved.map((f, i) => ({ ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })) },
-      shows: resolved.map((f) => f.id),
-    };
-  }
-  if (slide.layout === "chart" && slide.chartData) {
-    const chart = chartContext(slide.chartData, figures);
-    return { context: { chart }, shows: chart.figureIds };
-  }
-  return { context: {}, shows: [] };
-}
-
-function coverOf(slide: Slide, cover: string | undefined, map: DeckView["deck"]["sourceMap"]): RenderedSlide["image"] {
-  return slide.layout === "title" && cover ? { path: cover, pos: map.posOf(["deck", "cover"]) } : undefined;
+/** The image a slide shows (the title slide's cover, a picture), as its layout module names it. */
+function imageOf(slide: Slide, meta: DeckView["deck"]["meta"], map: DeckView["deck"]["sourceMap"]): RenderedSlide["image"] {
+  const image = layoutModule(slide.layout).image?.(slide, slide.path, meta);
+  return image ? { path: image.path, pos: map.posOf(image.at) } : undefined;
 }
 
 function dividerId(section: Section): string {
@@ -161,6 +147,6 @@ function slideId(section: Section, index: number): string {
 }
 
 function stripPath(slide: Slide): object {
-  const { path: _path, chartData: _chart, citations: _citations, audienceVariants: _variants, ...rest } = slide;
+  const { path: _path, charts: _charts, citations: _citations, audienceVariants: _variants, ...rest } = slide;
   return rest;
 }

@@ -5,6 +5,7 @@ import type { Audience } from "../model/deck.js";
 import type { SourceMap } from "../model/source-map.js";
 import { suggestion } from "../util/did-you-mean.js";
 import { selects } from "../audience/select.js";
+import { layoutModule } from "../layouts/index.js";
 import type { Outline } from "./outline-schema.js";
 
 /** The built-in audience when an outline declares none: every slide. */
@@ -75,8 +76,8 @@ function checkRules(outline: Outline, audiences: readonly Audience[], map: Sourc
 
 /** Tags on a slide's bullets (audiences select bullets by tags too). */
 function bulletTags(slide: Outline["sections"][number]["slides"][number]): string[] {
-  const lists = slide.layout === "bullets" ? [slide.bullets] : slide.layout === "two-columns" ? [slide.left.bullets, slide.right.bullets] : [];
-  return lists.flat().flatMap((b) => (typeof b === "string" ? [] : b.tags ?? []));
+  const lists = layoutModule(slide.layout).bulletLists?.(slide, []) ?? [];
+  return lists.flatMap((l) => l.bullets).flatMap((b) => (typeof b === "string" ? [] : b.tags ?? []));
 }
 
 function checkVariants(outline: Outline, ids: readonly string[], map: SourceMap, errors: DeckError[]): void {

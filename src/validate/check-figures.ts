@@ -3,6 +3,7 @@
 // "a trillion dollars", "two-thirds"), and so are helpers handed a typed number ({{number 5}}) and
 // figures no slide uses. Plain years, dates and unit captions without a quantity ("USD billion",
 // "in 2024", "per cent of GDP") pass.
+import { layoutModule } from "../layouts/index.js";
 import { DeckError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import { CURRENCY_CODES } from "../util/number-format.js";
@@ -102,8 +103,8 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
 
   for (const section of deck.sections) {
     for (const slide of [...section.slides, ...section.slides.flatMap((s) => Object.values(s.audienceVariants ?? {}))]) {
-      if (slide.layout === "key-figures") slide.figures.forEach((f) => used.add(f.figure));
-      slide.chartData?.series.forEach((s) => [...s.figureIds, ...(s.x?.figureIds ?? [])].forEach((id) => used.add(id)));
+      for (const f of layoutModule(slide.layout).figures?.(slide, slide.path) ?? []) used.add(f.id);
+      for (const chart of slide.charts ?? []) chart.series.forEach((s) => [...s.figureIds, ...(s.x?.figureIds ?? [])].forEach((id) => used.add(id)));
     }
   }
   // A figure a used derived figure is computed from is used too.

@@ -4,7 +4,10 @@ import { DeckError } from "../errors.js";
 import type { SourceMap } from "../model/source-map.js";
 import { suggestion } from "../util/did-you-mean.js";
 import { isIsoDate } from "../util/format.js";
+import { layoutModule } from "../layouts/index.js";
+import type { DataPath } from "../model/source-map.js";
 import type { Outline } from "./outline-schema.js";
+import type { ChartSpec } from "./schema-parts.js";
 
 /** `{{fig "id"}}` citations inside outline text (`\{{…}}`, Handlebars' escape, is literal text). */
 export const FIG_CITATION = /(?<!\\)\{\{\s*fig\s+["']([^"']*)["']/g;
@@ -39,7 +42,7 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
     }
   };
 
-  const figureRef = (id: string, path: Array<string | number>, citation?: string): void => {
+  const figureRef = (id: string, path: DataPath, citation?: string): void => {
     if (!figureIds.includes(id)) {
       errors.push(new DeckError({
         code: "UNKNOWN_FIGURE", pos: citation ? map.posOfText(path, citation) : map.posOf(path), message: `no figure has the id "${id}"`,
@@ -60,11 +63,9 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
     section.slides.forEach((slide, i) => {
       const path = ["sections", si, "slides", i];
       unique(slide.id, [...path, "id"], "slide");
-      if (slide.layout === "key-figures") slide.figures.forEach((f, j) => figureRef(f.figure, [...path, "figures", j, "figure"]));
-      if (slide.layout === "chart") {
-        slide.chart.figures?.forEach((f, j) => figureRef(f, [...path, "chart", "figures", j]));
-        slide.chart.series?.forEach((s, k) => s.figures.forEach((f, j) => figureRef(f, [...path, "chart", "series", k, "figures", j])));
-      }
+      const module = layoutModule(slide.layout);
+      for (const f of module.figures?.(slide, path) ?? []) figureRef(f.id, f.at);
+      for (const c of module.charts?.(slide, path) ?? []) for (const f of chartFigureRefs(c.spec, c.at)) figureRef(f.id, f.at);
     });
   });
 
@@ -72,6 +73,15 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
     for (const m of text.matchAll(FIG_CITATION)) figureRef(m[1]!, path, m[0]);
   });
   return errors;
+}
+
+/** Every figure a chart names, with where: its figures, x values and each series'. */
+function chartFigureRefs(spec: ChartSpec, at: DataPath): Array<{ id: string; at: DataPath }> {
+  const list = (ids: readonly string[] | undefined, where: DataPath) => (ids ?? []).map((id, j) => ({ id, at: [...where, j] }));
+  return [
+    ...list(spec.figures, [...at, "figures"]), ...list(spec.x, [...at, "x"]),
+    ...(spec.series ?? []).flatMap((s, k) => [...list(s.figures, [...at, "series", k, "figures"]), ...list(s.x, [...at, "series", k, "x"])]),
+  ];
 }
 
 /** Calls `visit` for every string in the outline with its path (figures' own fields excluded). */

@@ -2,7 +2,8 @@
 // and figures) and throws them together; nothing later runs on an outline with errors.
 import type { z } from "zod";
 import { DeckError, DeckErrors, MAX_REPORTED } from "../errors.js";
-import type { Deck, Figure, Section, Slide } from "../model/deck.js";
+import { layoutModule } from "../layouts/index.js";
+import type { ChartData, Deck, Figure, Section, Slide } from "../model/deck.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
 import { resolveAudiences } from "./check-audiences.js";
 import { checkFigures } from "./check-figures.js";
@@ -69,24 +70,23 @@ export function validateOutline(data: unknown, sourceMap: SourceMap, maxSlides =
   return deck;
 }
 
-/** `at` locates the slide's own fields (a variant's, for a variant); `path` is the slide's. */
+/**
+ * The slide with its citations and charts resolved, after its layout's own checks. `at` locates the
+ * slide's own fields (a variant's, for a variant); `path` is the slide's.
+ */
 function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<string, Figure>>, sources: SourceResolver, map: SourceMap, errors: DeckError[], warnings: DeckError[], path: DataPath = at): Slide {
   const { source, ...slide } = spec;
-  if (slide.layout === "table") errors.push(...raggedRows(slide.columns.length, slide.rows, at, map));
+  const module = layoutModule(slide.layout);
+  errors.push(...(module.check?.(slide, at, (p) => map.posOf(p)) ?? []));
   const citations = source === undefined ? [] : sources.citations(source, [...at, "source"], { figure: false }) ?? [];
-  if (slide.layout !== "chart") return { ...slide, path, citations };
-  const chart = resolveChart(slide.chart, figures, [...path, "chart"], map, warnings);
-  if (Array.isArray(chart)) { errors.push(...chart); return { ...slide, path, citations }; }
-  return { ...slide, path, citations, chartData: chart };
-}
-
-/** A table row with more or fewer cells than the table has columns: cells would be lost or blank. */
-function raggedRows(columns: number, rows: ReadonlyArray<readonly string[]>, at: DataPath, map: SourceMap): DeckError[] {
-  return rows.flatMap((row, r) => row.length === columns ? [] : [new DeckError({
-    code: "TABLE_RAGGED", pos: map.posOf([...at, "rows", r]),
-    message: `row ${r + 1} of the table has ${row.length} cell${row.length === 1 ? "" : "s"} but the table has ${columns} columns`,
-    hint: row.length > columns ? "remove the extra cells, or add a column" : 'fill every column (write "" for a cell left empty on purpose)',
-  })]);
+  const specs = module.charts?.(slide, path) ?? [];
+  if (specs.length === 0) return { ...slide, path, citations } as Slide;
+  const charts: ChartData[] = [];
+  for (const { spec: chartSpec, at: chartAt } of specs) {
+    const chart = resolveChart(chartSpec, figures, chartAt, map, warnings);
+    if (Array.isArray(chart)) errors.push(...chart); else charts.push(chart);
+  }
+  return { ...slide, path, citations, ...(charts.length === specs.length ? { charts } : {}) } as Slide;
 }
 
 /** A declared document that no used figure and no slide cites. */

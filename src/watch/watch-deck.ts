@@ -72,7 +72,7 @@ export function watchDeck(opts: BuildOptions & { readonly all?: boolean }, event
   const watchers = new Map<string, FSWatcher>();
   const roots: Array<{ dir: string; recurse: boolean; only?: string }> = [
     { dir: outlineDir, recurse: false, only: outlineName },
-    ...[opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(projectRoot(), "templates"), join(projectRoot(), "assets")]
+    ...[opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(projectRoot(), "templates"), join(projectRoot(), "src", "layouts"), join(projectRoot(), "assets")]
       .map((dir) => ({ dir: resolve(dir), recurse: true })),
   ];
   const watchFolder = (dir: string, only?: string): void => {

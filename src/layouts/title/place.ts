@@ -1,10 +1,10 @@
-// Layout stage: the title slide and section dividers.
-import type { PlacedItem } from "../model/layout.js";
-import type { RenderedSlide } from "../model/rendered.js";
-import { fieldText, fittedBox, footer, para, textBox, TYPE, type LayoutContext } from "./frame.js";
-import { columns, rect, SLIDE_H_IN, SLIDE_W_IN } from "./grid.js";
+// The title slide, placed: title, subtitle and byline on the left, the cover image to the right edge.
+import type { PlacedItem } from "../../model/layout.js";
+import type { RenderedSlide } from "../../model/rendered.js";
+import { fieldText, fittedBox, TYPE, type LayoutContext } from "../../layout/frame.js";
+import { columns, rect, SLIDE_H_IN, SLIDE_W_IN } from "../../layout/grid.js";
 
-export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
   const items: PlacedItem[] = [];
   if (slide.image) {
@@ -31,17 +31,4 @@ export function layoutTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedIte
       { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, colors.slate, { bold: true, charSpacingPt: 1 }));
   }
   return items;
-}
-
-export function layoutSection(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
-  const { colors } = ctx.theme;
-  const items: PlacedItem[] = [
-    textBox("section-number", rect(1, 4, 1.9, 1.1), [para(fieldText(slide, "number"))], 66, colors.accentOnNavy, { bold: true, valign: "bottom" }),
-    { kind: "shape", shape: "rect", ...rect(1, 1, 3.15, 0.06), wIn: 1.2, fill: colors.accentOnNavy },
-    fittedBox(ctx, slide, "title", rect(1, 11, 3.35, 1.5), [{ text: fieldText(slide, "title"), bold: true }],
-      { maxPt: 40, minPt: 28, maxLines: 2 }, colors.white, { bold: true, placeholder: "title" }),
-  ];
-  const gist = fieldText(slide, "gist");
-  if (gist) items.push(fittedBox(ctx, slide, "gist", rect(1, 10, 4.95, 1.2), [{ text: gist }], { maxPt: 22, minPt: 18, maxLines: 2 }, colors.onNavy));
-  return [...items, ...footer(ctx, slide, colors.onNavy)];
 }

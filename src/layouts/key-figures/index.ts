@@ -1,0 +1,25 @@
+// Key figures: one to four big numbers from `figures:`, each with its qualifier, unit, caption and date.
+import { figureParts, formatFigure } from "../../util/format.js";
+import { Id, Text, z } from "../../validate/schema-parts.js";
+import { defineLayout, onePage } from "../layout-module.js";
+import { placeKeyFigures } from "./place.js";
+
+export default defineLayout({
+  id: "key-figures",
+  masterName: "Key Figures",
+  summary: "One to four big numbers, each with its unit, date and a caption.",
+  keysDoc: "`figures:` one to four `{ figure: id, caption }`",
+  schema: { figures: z.array(z.strictObject({ figure: Id, caption: Text })).min(1).max(4) },
+  frame: "content",
+  fields: { required: ["value", "caption", "period"], optional: ["qualifier"] },
+  figures: (slide, path) => slide.figures.map((f, j) => ({ id: f.figure, at: [...path, "figures", j, "figure"] })),
+  context: ({ slide, rendered, figures }) => {
+    const resolved = slide.figures.map((f) => figures[f.figure]!);
+    const captions = (rendered["figures"] as Array<{ caption: string }>).map((f) => f.caption);
+    return {
+      context: { keyFigures: resolved.map((f, i) => ({ ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })) },
+      shows: resolved.map((f) => f.id),
+    };
+  },
+  place: (ctx, slide) => onePage(placeKeyFigures(ctx, slide)),
+});
