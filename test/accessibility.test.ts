@@ -18,7 +18,7 @@ const text = (role: string, t: string, extra: Partial<PlacedText> = {}): PlacedT
 });
 const slide = (items: PlacedSlide["items"], master: PlacedSlide["master"] = "bullets"): PlacedSlide =>
   ({ id: "s", master, sectionTitle: "S", title: "T", items, notes: "", pos });
-const deckOf = (...slides: PlacedSlide[]): PlacedDeck => ({ title: "D", subject: "", author: "", company: "", date: "2026-01-01", slides });
+const deckOf = (...slides: PlacedSlide[]): PlacedDeck => ({ title: "D", subject: "", author: "", company: "", date: "2026-01-01", size: { name: "16:9", wIn: 13.333, hIn: 7.5 }, slides });
 const codes = (d: PlacedDeck) => checkAccessibility(d, theme).map((w) => w.code);
 
 describe("accessibility rules", () => {

@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
 import { measureAt } from "../src/layout/fit-text.js";
-import { SLIDE_H_IN, SLIDE_W_IN } from "../src/layout/grid.js";
 import { textWidthPt, wrapLines } from "../src/layout/measure-text.js";
 import type { PlacedDeck, PlacedText } from "../src/model/layout.js";
 import { buildYaml } from "./_helpers/build.js";
@@ -18,8 +17,8 @@ function assertInvariants(deck: PlacedDeck): void {
     for (const item of slide.items) {
       expect(item.xIn, where).toBeGreaterThanOrEqual(-EPS);
       expect(item.yIn, where).toBeGreaterThanOrEqual(-EPS);
-      expect(item.xIn + item.wIn, where).toBeLessThanOrEqual(SLIDE_W_IN + EPS);
-      expect(item.yIn + item.hIn, where).toBeLessThanOrEqual(SLIDE_H_IN + EPS);
+      expect(item.xIn + item.wIn, where).toBeLessThanOrEqual(deck.size.wIn + EPS);
+      expect(item.yIn + item.hIn, where).toBeLessThanOrEqual(deck.size.hIn + EPS);
     }
     for (const t of texts) {
       const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : t.role.startsWith("chart-") ? 14 : 16;

@@ -16,14 +16,15 @@ export type PreparedImages = ReadonlyMap<string, Buffer>;
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
   installPartsOutput();
   const pptx = new PptxGenJS();
-  pptx.layout = "LAYOUT_WIDE";
+  // PowerPoint's own sizes: widescreen 13.333 × 7.5 in, standard 10 × 7.5 in.
+  pptx.layout = deck.size.name === "4:3" ? "LAYOUT_4x3" : "LAYOUT_WIDE";
   pptx.title = xmlSafe(deck.title);
   pptx.subject = xmlSafe(deck.subject);
   pptx.author = xmlSafe(deck.author);
   // pptxgenjs writes Company into docProps/app.xml without escaping it (notes §5.1).
   pptx.company = escapeText(deck.company || deck.author);
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
-  defineMasters(pptx, deck.slides, theme);
+  defineMasters(pptx, deck, theme);
 
   const index: SlideIndex = new Map(deck.slides.map((s, i) => [s.id, i + 1]));
   let section: string | undefined;

@@ -1,12 +1,14 @@
 // Build stage: one slide master per layout, all on the same grid, each with a real title
 // placeholder (accessibility: every slide's title is a title) and the slide number in the footer zone.
-import type { PlacedSlide, PlacedText } from "../model/layout.js";
+import type { PlacedDeck, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import type { SlideLayout } from "../model/rendered.js";
+import { MARGIN_X_IN, ZONE } from "../layout/grid.js";
 import { layoutModule } from "../layouts/index.js";
 import type { Pptx } from "./pptx-lib.js";
 
-const NUMBER_BOX = { x: 11.483, y: 6.95, w: 1.25, h: 0.3 } as const;
+/** The slide number sits at the right margin of the footer zone. */
+const NUMBER_BOX = { y: ZONE.footer.yIn, w: 1.25, h: ZONE.footer.hIn } as const;
 
 /**
  * The name each layout carries in the file, as its module gives it (PowerPoint's own where one fits:
@@ -18,7 +20,8 @@ export function layoutName(layout: SlideLayout): string {
   return layoutModule(layout).masterName;
 }
 
-export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme: Theme): void {
+export function defineMasters(pptx: Pptx, deck: PlacedDeck, theme: Theme): void {
+  const { slides } = deck;
   const titleBoxes = new Map<SlideLayout, PlacedText | undefined>();
   for (const s of slides) {
     if (!titleBoxes.has(s.master)) {
@@ -42,7 +45,7 @@ export function defineMasters(pptx: Pptx, slides: readonly PlacedSlide[], theme:
         },
       }] : [],
       ...(frame === "cover" ? {} : {
-        slideNumber: { ...NUMBER_BOX, fontFace: theme.fonts.body, fontSize: 12, color: onNavy ? theme.colors.onNavy : theme.colors.slate, align: "right", valign: "middle", margin: 0 },
+        slideNumber: { x: deck.size.wIn - MARGIN_X_IN - NUMBER_BOX.w, y: NUMBER_BOX.y, w: NUMBER_BOX.w, h: NUMBER_BOX.h, fontFace: theme.fonts.body, fontSize: 12, color: onNavy ? theme.colors.onNavy : theme.colors.slate, align: "right", valign: "middle", margin: 0 },
       }),
     });
   }

@@ -6,6 +6,29 @@ import { textWidthPt } from "./measure-text.js";
 
 const SOFT = "\u00AD";
 
+/** Two letters at least before a break and three after, as TeX sets English (lefthyphenmin, righthyphenmin). */
+const MIN_BEFORE = 2;
+const MIN_AFTER = 3;
+
+/** The word in pieces at its syllable breaks (the patterns' that leave enough letters either side) and its own hyphens. */
+function breakPoints(word: string): string[] {
+  const pieces: string[] = [];
+  for (const part of word.split(/(?<=-)/)) {
+    const syllables = hyphen.hyphenateSync(part, { hyphenChar: SOFT }).split(SOFT);
+    let current = "";
+    let before = 0;
+    const letters = part.replace(/\P{L}/gu, "").length;
+    for (const s of syllables) {
+      const n = s.replace(/\P{L}/gu, "").length;
+      if (current && before >= MIN_BEFORE && letters - before >= MIN_AFTER) { pieces.push(current); current = ""; }
+      current += s;
+      before += n;
+    }
+    pieces.push(current);
+  }
+  return pieces;
+}
+
 /**
  * `text` with each word wider than `maxPt` broken at its last syllable boundary (or hyphen) that
  * fits, as "Intergovern-\nmental"; undefined when a single syllable is wider than the line.
@@ -18,7 +41,7 @@ export function hyphenateToWidth(text: string, fontPt: number, maxPt: number, bo
     for (const word of hard.split(/ +/)) {
       if (width(word) <= maxPt) { words.push(word); continue; }
       // Break points: syllables, and the hyphens the word already has.
-      const pieces = hyphen.hyphenateSync(word, { hyphenChar: SOFT }).split(SOFT).flatMap((p: string) => p.split(/(?<=-)/));
+      const pieces = breakPoints(word);
       const lines: string[] = [];
       let line = "";
       for (const piece of pieces) {

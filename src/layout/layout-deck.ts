@@ -6,6 +6,7 @@ import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
 import { fieldText, type LayoutContext } from "./frame.js";
+import { gridFor, type Grid } from "./grid.js";
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -18,17 +19,18 @@ export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[];
 export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
-  // The whole theme is in the key: a colour or font edited in watch mode lays the slides out again.
-  const themeKey = cache ? JSON.stringify(theme) : "";
+  const grid = gridFor(rendered.size);
+  // The whole theme and the size are in the key: a colour or font edited in watch mode lays the slides out again.
+  const themeKey = cache ? JSON.stringify([theme, rendered.size]) : "";
   for (const slide of rendered.slides) {
-    if (!cache) { layoutSlide(slide, theme, slides, warnings); continue; }
+    if (!cache) { layoutSlide(slide, theme, grid, slides, warnings); continue; }
     // The key leaves out the position, so slides below an edit still hit; warnings move with them.
     const key = JSON.stringify([themeKey, { ...slide, pos: undefined }]);
     let hit = cache.get(key);
     if (!hit) {
       const placed: PlacedSlide[] = [];
       const warned: DeckError[] = [];
-      layoutSlide(slide, theme, placed, warned);
+      layoutSlide(slide, theme, grid, placed, warned);
       hit = { slides: placed, warnings: warned };
       cache.set(key, hit);
     }
@@ -36,11 +38,11 @@ export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutC
     warnings.push(...hit.warnings.map((w) => new DeckError({ ...w.info, pos: slide.pos })));
   }
   const { title, subject, author, company, date } = rendered;
-  return { deck: { title, subject, author, company, date, slides }, warnings };
+  return { deck: { title, subject, author, company, date, size: { name: grid.size, wIn: grid.wIn, hIn: grid.hIn }, slides }, warnings };
 }
 
-function layoutSlide(slide: RenderedSlide, theme: Theme, slides: PlacedSlide[], warnings: DeckError[]): void {
-  const ctx: LayoutContext = { theme, warn: (e) => warnings.push(e) };
+function layoutSlide(slide: RenderedSlide, theme: Theme, grid: Grid, slides: PlacedSlide[], warnings: DeckError[]): void {
+  const ctx: LayoutContext = { theme, grid, warn: (e) => warnings.push(e) };
   const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
   // Its layout module places it: one page, or several when its content continues.
   layoutModule(slide.layout).place(ctx, slide).forEach((page, i) => slides.push({

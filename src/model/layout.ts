@@ -1,4 +1,4 @@
-// Contract between layout/ and build/: every slide placed on the 16:9 canvas. Lengths are inches,
+// Contract between layout/ and build/: every slide placed on its canvas (16:9 or 4:3). Lengths are inches,
 // font sizes points; build/ alone converts to pptxgenjs units.
 import type { SourcePos } from "../errors.js";
 import type { ChartData } from "./deck.js";
@@ -173,5 +173,7 @@ export interface PlacedDeck {
   readonly author: string;
   readonly company: string;
   readonly date: string;
+  /** The canvas every slide is placed on. */
+  readonly size: { readonly name: "16:9" | "4:3"; readonly wIn: number; readonly hIn: number };
   readonly slides: readonly PlacedSlide[];
 }

@@ -43,5 +43,7 @@ export interface RenderedDeck {
   readonly company: string;
   /** ISO date of the briefing, YYYY-MM-DD. */
   readonly date: string;
+  /** The slide size the outline asks for (`deck.size`). */
+  readonly size: "16:9" | "4:3";
   readonly slides: readonly RenderedSlide[];
 }

@@ -65,7 +65,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
   for (const d of deferred) slides[d.at] = d.render();
   return {
     title: meta.title, subject: meta.subtitle ?? meta.title, author: meta.author,
-    company: meta.organisation ?? "", date: deck.meta.date, slides,
+    company: meta.organisation ?? "", date: deck.meta.date, size: deck.meta.size ?? "16:9", slides,
   };
 
   function renderSlide(slide: Slide, id: string, section: Section, base: object, extraContext: object): RenderedSlide {

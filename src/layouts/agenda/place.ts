@@ -3,7 +3,6 @@
 import { DeckError } from "../../errors.js";
 import type { RenderedSlide, TextField } from "../../model/rendered.js";
 import { contentFrame, fieldList, fieldText, fittedBox, para, textBox, type LayoutContext } from "../../layout/frame.js";
-import { rect } from "../../layout/grid.js";
 import type { Page } from "../layout-module.js";
 
 /** Agenda entries per slide; a longer agenda continues on "(cont.)" slides. */
@@ -21,12 +20,12 @@ export function placeAgenda(ctx: LayoutContext, slide: RenderedSlide): Page[] {
     entries.forEach((entry, i) => {
       const y = BODY.yIn + i * rowH;
       const gist = fieldList(slide, "gist", (f) => f.attrs["number"] === entry.attrs["number"])[0]?.text ?? "";
-      items.push(textBox("agenda-number", rect(1, 1, y, rowH - 0.1), [para(String(entry.attrs["number"] ?? i + 1).padStart(2, "0"))], 24, colors.teal, { bold: true, valign: "middle" }));
-      const box = fittedBox(ctx, slide, "agenda-item", rect(2, 6, y, rowH - 0.1), [{ text: entry.text, bold: true }], { maxPt: 22, minPt: 16, maxLines: 2 }, colors.ink, { bold: true, valign: "middle" });
+      items.push(textBox("agenda-number", ctx.grid.rect(1, 1, y, rowH - 0.1), [para(String(entry.attrs["number"] ?? i + 1).padStart(2, "0"))], 24, colors.teal, { bold: true, valign: "middle" }));
+      const box = fittedBox(ctx, slide, "agenda-item", ctx.grid.rect(2, 6, y, rowH - 0.1), [{ text: entry.text, bold: true }], { maxPt: 22, minPt: 16, maxLines: 2 }, colors.ink, { bold: true, valign: "middle" });
       const shown = box.paragraphs[0]?.runs[0]?.text ?? entry.text;
       items.push({ ...box, paragraphs: [{ runs: [{ text: shown, link: { slideId: String(entry.attrs["target"]) } }] }] });
-      if (gist) items.push(fittedBox(ctx, slide, "agenda-gist", rect(7, 12, y, rowH - 0.1), [{ text: gist }], { maxPt: 16, minPt: 16, maxLines: 2 }, colors.slate, { valign: "middle" }));
-      if (i < entries.length - 1) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y + rowH - 0.05, 0), line: { color: colors.rule, widthPt: 0.75 } });
+      if (gist) items.push(fittedBox(ctx, slide, "agenda-gist", ctx.grid.rect(7, 12, y, rowH - 0.1), [{ text: gist }], { maxPt: 16, minPt: 16, maxLines: 2 }, colors.slate, { valign: "middle" }));
+      if (i < entries.length - 1) items.push({ kind: "shape", shape: "line", ...ctx.grid.rect(1, 12, y + rowH - 0.05, 0), line: { color: colors.rule, widthPt: 0.75 } });
     });
     if (pages.length > 1 && page < pages.length - 1) {
       ctx.warn(new DeckError({

@@ -5,7 +5,6 @@ import type { RenderedSlide, TextField } from "../../model/rendered.js";
 import { bulletBox, bulletGroups, clampedBullets, INDENT_PT } from "../../layout/bullets.js";
 import { lineWidthPt } from "../../layout/fit-text.js";
 import { contentFrame, fieldList, fieldText, hyphenateWide, overflow, TYPE, type Frame, type LayoutContext } from "../../layout/frame.js";
-import { rect } from "../../layout/grid.js";
 import type { Page } from "../layout-module.js";
 
 /**
@@ -15,7 +14,7 @@ import type { Page } from "../layout-module.js";
 export function placeBullets(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   const title = fieldText(slide, "title");
   const frame = contentFrame(ctx, slide);
-  const bodyOf = (f: Frame) => rect(1, 11, f.body.yIn, f.body.hIn);
+  const bodyOf = (f: Frame) => ctx.grid.rect(1, 11, f.body.yIn, f.body.hIn);
   const fields = hyphenateWide(ctx, slide, "bullets", fieldList(slide, "bullet"),
     (f) => lineWidthPt(bodyOf(frame), { indentPt: INDENT_PT[f.attrs["level"] === 2 ? 1 : 0] }), TYPE.bodyMinPt);
   const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);

@@ -4,7 +4,6 @@ import { DeckError } from "../../errors.js";
 import type { PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { contentFrame, fieldList, fieldText, fittedBox, inGroup, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { columnGroups, columns } from "../../layout/grid.js";
 import { lineHeightPt, wrap } from "../../layout/measure-text.js";
 
 export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
@@ -12,12 +11,12 @@ export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Place
   const { items, body: BODY } = contentFrame(ctx, slide);
   const numbers = fieldList(slide, "value");
   // One figure sits centred on the middle six columns; two to four share the width.
-  const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : columnGroups(Math.min(4, numbers.length));
+  const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : ctx.grid.groups(Math.min(4, numbers.length));
   const panelY = BODY.yIn + 0.2;
   const panelH = BODY.yIn + BODY.hIn - panelY;
   // One size for every big number on the slide. A number is never cut: it takes the largest size at
   // which each fits one line, else two lines (broken at a space), smaller if need be, with a warning.
-  const widthsPt = groups.map((g) => (columns(g.from, g.to).wIn - 0.5) * 72 * 0.96);
+  const widthsPt = groups.map((g) => (ctx.grid.columns(g.from, g.to).wIn - 0.5) * 72 * 0.96);
   const big = keyFigureSize(numbers.map((n) => n.text), widthsPt);
   if (!big) {
     throw new DeckError({
@@ -36,7 +35,7 @@ export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Place
   }
   numbers.forEach((n, i) => {
     const g = groups[i]!;
-    const { xIn, wIn } = columns(g.from, g.to);
+    const { xIn, wIn } = ctx.grid.columns(g.from, g.to);
     const inner = { xIn: xIn + 0.25, wIn: wIn - 0.5 };
     items.push({ kind: "shape", shape: "rect", xIn, yIn: panelY, wIn, hIn: panelH, fill: colors.mist });
     items.push({ kind: "shape", shape: "rect", xIn, yIn: panelY, wIn, hIn: 0.06, fill: colors.navy });

@@ -2,12 +2,11 @@
 import type { Paragraph, PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { contentFrame, fieldList, fitOrCut, overflow, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { rect } from "../../layout/grid.js";
 
 export function placeSources(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
-  const r = rect(1, 10, BODY.yIn, BODY.hIn);
+  const r = ctx.grid.rect(1, 10, BODY.yIn, BODY.hIn);
   // In the order the template writes them: each entry with its link, then the method.
   const entries = fieldList(slide, "entry").map((e) => ({ kind: "entry" as const, text: e.text, url: "", seq: e.seq }));
   const links = fieldList(slide, "link").map((l) => ({ kind: "link" as const, text: l.text, url: String(l.attrs["url"] ?? l.text), seq: l.seq }));

@@ -3,12 +3,31 @@
 import { DeckError } from "../../errors.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { contentFrame, fieldList, fieldText, fitOrCut, hyphenateWide, overflow, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { rect } from "../../layout/grid.js";
-import { lineHeightPt, wrapLines } from "../../layout/measure-text.js";
+import { lineHeightPt, textWidthPt, wrapLines } from "../../layout/measure-text.js";
 import type { Page } from "../layout-module.js";
 
 /** Cell padding: 0.1 in on each side (build/ sets the same margins). */
 const CELL_PAD_IN = 0.2;
+
+/**
+ * Column widths: each at least as wide as its longest word at 18 pt (so no word has to break), the
+ * rest of the width shared by how much text each column holds.
+ */
+export function columnWidths(header: readonly string[], rows: ReadonlyArray<readonly string[]>, wIn: number): number[] {
+  const wordIn = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => textWidthPt(w, 18, bold))) / 72 / 0.96;
+  const minIn = header.map((h, c) => CELL_PAD_IN + Math.max(wordIn(h, true), ...rows.map((r) => wordIn(r[c] ?? "", false))));
+  const weights = header.map((h, c) => Math.min(60, Math.max(8, h.length, ...rows.map((r) => (r[c] ?? "").length))));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const wanted = weights.map((w, c) => Math.max(minIn[c]!, (w / total) * wIn));
+  // Over the width: take the excess from the columns above their minimum, in proportion.
+  const excess = wanted.reduce((a, b) => a + b, 0) - wIn;
+  const slack = wanted.map((w, c) => w - minIn[c]!);
+  const slackTotal = slack.reduce((a, b) => a + b, 0);
+  const widths = excess <= 0 ? wanted.map((w) => w * (wIn / (wIn - excess)))
+    : slackTotal >= excess ? wanted.map((w, c) => w - (excess * slack[c]!) / slackTotal)
+      : minIn.map((m) => m * (wIn / (wIn + excess - slackTotal))); // even the minimums are too wide: long words will be hyphenated
+  return widths.map((w) => Math.round(w * 1000) / 1000);
+}
 
 /**
  * Table: 18 pt down to 16 pt to fit; a longer table continues on "(cont.)" slides with its header
@@ -19,13 +38,10 @@ export function placeTable(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   const cells = fieldList(slide, "cell");
   const title = fieldText(slide, "title");
   const first = contentFrame(ctx, slide);
-  const area = rect(1, 12, first.body.yIn, first.body.hIn);
+  const area = ctx.grid.rect(1, 12, first.body.yIn, first.body.hIn);
   const rowCount = Math.max(0, ...cells.map((c) => Number(c.attrs["row"]) + 1));
   const raw = Array.from({ length: rowCount }, (_, r) => header.map((_, c) => cells.find((x) => x.attrs["row"] === r && x.attrs["col"] === c)?.text ?? ""));
-  // Column widths follow the longest text in each column, within bounds.
-  const weights = header.map((h, c) => Math.min(60, Math.max(12, h.length, ...raw.map((r) => r[c]!.length))));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const colWIn = weights.map((w) => Math.round((w / total) * area.wIn * 1000) / 1000);
+  const colWIn = columnWidths(header, raw, area.wIn);
   // A word wider than its column even at the smallest size is hyphenated, never broken between letters.
   const cellWidthPt = (c: number) => (colWIn[c]! - CELL_PAD_IN) * 72 * 0.96;
   let rows = raw.map((row) => hyphenateWide(ctx, slide, "table", row.map((text, c) => ({ text, c })), (x) => cellWidthPt(x.c), TYPE.bodyMinPt).map((x) => x.text));
@@ -61,7 +77,7 @@ export function placeTable(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   return pages.map((page, i) => {
     const { items, body: B, title: pageTitle } = i === 0 ? first : contentFrame(ctx, slide, i);
     const rowHIn = [head, ...page.map((r) => body[r]!)];
-    items.push({ kind: "table", ...rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
+    items.push({ kind: "table", ...ctx.grid.rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
     return { title: pageTitle, items };
   });
 }

@@ -3,7 +3,6 @@ import type { PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { measureAt } from "../../layout/fit-text.js";
 import { contentFrame, fieldList, fittedBox, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { rect } from "../../layout/grid.js";
 
 /** Space between a takeaway's point and its support line, and the most space between rows. */
 const TAKEAWAY_INNER_IN = 0.06;
@@ -18,7 +17,7 @@ export function placeTakeaways(ctx: LayoutContext, slide: RenderedSlide): Placed
   const { colors } = ctx.theme;
   const { items, body: BODY } = contentFrame(ctx, slide);
   const points = fieldList(slide, "point");
-  const textW = rect(2, 12, 0, 0).wIn;
+  const textW = ctx.grid.rect(2, 12, 0, 0).wIn;
   const rows = points.map((point, i) => ({
     point: point.text,
     support: fieldList(slide, "support", (f) => f.attrs["group"] === i)[0]?.text ?? "",
@@ -39,11 +38,11 @@ export function placeTakeaways(ctx: LayoutContext, slide: RenderedSlide): Placed
   rows.forEach((row, i) => {
     const pointH = heightOf(row.point, pointPt, true);
     const supportH = fits ? heightOf(row.support, supportPt, false) : Math.max(0.3, (BODY.hIn - minGap * (rows.length - 1)) / rows.length - pointH - TAKEAWAY_INNER_IN);
-    if (i > 0) items.push({ kind: "shape", shape: "line", ...rect(1, 12, y - gap / 2, 0), line: { color: colors.rule, widthPt: 0.75 } });
-    items.push(textBox("takeaway-number", rect(1, 1, y - 0.04, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
-    items.push(fittedBox(ctx, slide, "takeaway-point", rect(2, 12, y, pointH + 0.02), [{ text: row.point, bold: true }], { maxPt: pointPt, minPt: pointPt, maxLines: 3 }, colors.ink, { bold: true }));
+    if (i > 0) items.push({ kind: "shape", shape: "line", ...ctx.grid.rect(1, 12, y - gap / 2, 0), line: { color: colors.rule, widthPt: 0.75 } });
+    items.push(textBox("takeaway-number", ctx.grid.rect(1, 1, y - 0.04, 0.55), [para(row.number)], 28, colors.teal, { bold: true }));
+    items.push(fittedBox(ctx, slide, "takeaway-point", ctx.grid.rect(2, 12, y, pointH + 0.02), [{ text: row.point, bold: true }], { maxPt: pointPt, minPt: pointPt, maxLines: 3 }, colors.ink, { bold: true }));
     y += pointH + TAKEAWAY_INNER_IN;
-    items.push(fittedBox(ctx, slide, "takeaway-support", rect(2, 12, y, supportH + 0.02), [{ text: row.support }], { maxPt: supportPt, minPt: supportPt }, colors.slate));
+    items.push(fittedBox(ctx, slide, "takeaway-support", ctx.grid.rect(2, 12, y, supportH + 0.02), [{ text: row.support }], { maxPt: supportPt, minPt: supportPt }, colors.slate));
     y += supportH + gap;
   });
   return items;

@@ -2,7 +2,6 @@
 import type { PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { contentFrame, fieldList, fitOrCut, fittedBox, hyphenated, inGroup, overflow, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { columns } from "../../layout/grid.js";
 
 export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
@@ -10,7 +9,7 @@ export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedI
   const dates = fieldList(slide, "date");
   const n = dates.length;
   const lineY = BODY.yIn + 1.75;
-  const span = columns(1, 12);
+  const span = ctx.grid.columns(1, 12);
   const slotW = span.wIn / n;
   items.push({ kind: "shape", shape: "line", xIn: span.xIn, yIn: lineY, wIn: span.wIn, hIn: 0, line: { color: colors.rule, widthPt: 2 } });
   const labelW = slotW - 0.25;
