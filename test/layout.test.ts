@@ -23,6 +23,14 @@ function assertInvariants(deck: PlacedDeck): void {
     for (const t of texts) {
       const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : t.role.startsWith("chart-") ? 14 : 16;
       expect(t.fontPt, `${where} ${t.role}`).toBeGreaterThanOrEqual(min);
+      if (t.paragraphs.some((p) => p.runs.some((r) => r.fontPt !== undefined))) {
+        // Runs of several sizes (a qualifier beside its number) are set on one line: it must fit the width.
+        for (const p of t.paragraphs) {
+          const width = p.runs.reduce((w, r) => w + textWidthPt(r.text, r.fontPt ?? p.fontPt ?? t.fontPt, r.bold ?? t.bold ?? false), 0);
+          expect(width, `${where} ${t.role} fits one line`).toBeLessThanOrEqual(t.wIn * 72 * 0.96 + 0.5);
+        }
+        continue;
+      }
       const height = measureAt({ paragraphs: t.paragraphs.map((p) => ({ text: p.runs.map((r) => r.text).join(""), bold: p.bold ?? t.bold ?? false, indentPt: p.indent === 1 ? 43.2 : p.bullet ? 21.6 : 0 })), wIn: t.wIn, hIn: t.hIn, maxPt: t.fontPt, minPt: t.fontPt }, t.fontPt).heightIn;
       expect(height, `${where} ${t.role} text fits its box`).toBeLessThanOrEqual(t.hIn + 0.02);
     }

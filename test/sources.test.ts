@@ -122,8 +122,11 @@ describe("sources and citations", () => {
     expect(texts(full)).toContain([
       "International Energy Agency, World Energy Investment 2024, June 2024 (accessed 1 February 2026)",
       "https://www.iea.org/reports/world-energy-investment-2024",
+      "Cited here: Table 2.1; Table 3.4; chapter 4",
       "Jane Doe (International Monetary Fund), Fossil Fuel Subsidies Data, 24 August 2023",
+      "Cited here: p. 12",
       "Grid investment wire report",
+      "Cited here: 14 March 2025",
     ].join("\n"));
     // The ministers' deck has no table slide, so the wire report is not on its sources slide.
     expect(texts(exec)).toContain("Jane Doe (International Monetary Fund), Fossil Fuel Subsidies Data, 24 August 2023");

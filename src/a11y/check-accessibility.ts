@@ -55,7 +55,7 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
       for (const p of t.paragraphs) {
         for (const r of p.runs) {
           const color = r.color ?? p.color ?? t.color;
-          const size = p.fontPt ?? t.fontPt;
+          const size = r.fontPt ?? p.fontPt ?? t.fontPt;
           const needed = size >= 24 ? 3 : 4.5;
           const ratio = contrastRatio(color, background);
           if (ratio < needed) {

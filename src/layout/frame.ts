@@ -16,7 +16,7 @@ export const TYPE = {
   titleMaxPt: 30, titleMinPt: 24,
   kickerPt: 13,
   bodyMaxPt: 20, bodyMinPt: 16,
-  keyFigureMaxPt: 60, keyFigureMinPt: 36,
+  keyFigureMaxPt: 66, keyFigureMinPt: 40,
   captionPt: 16, chartPt: 14, sourcePt: 12, footerPt: 12,
 } as const;
 
@@ -123,7 +123,7 @@ export function fitHyphenated(texts: readonly FitParagraph[], r: Rect, sizes: { 
 export function hyphenateWide<T extends { readonly text: string }>(ctx: LayoutContext, slide: RenderedSlide, role: string, fields: readonly T[], widthPt: (f: T) => number, minPt: number, bold = false): T[] {
   let warned = false;
   return fields.map((f) => {
-    if (!f.text.split(/\s+/).some((w) => textWidthPt(w, minPt, bold) > widthPt(f))) return f;
+    if (!f.text.split(/ +/).some((w) => textWidthPt(w, minPt, bold) > widthPt(f))) return f;
     const text = hyphenateToWidth(f.text, minPt, widthPt(f), bold);
     if (text === undefined) return f;
     if (!warned) { hyphenated(ctx, slide, role, minPt); warned = true; }

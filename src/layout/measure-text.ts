@@ -39,7 +39,8 @@ export function textWidthPt(text: string, fontPt: number, bold = false, spacingP
   let chars = 0;
   for (const ch of text) {
     chars++;
-    const cp = ch.codePointAt(0)!;
+    // A no-break space (between a number and its scale word) is as wide as a space.
+    const cp = ch === "\u00A0" ? 0x20 : ch.codePointAt(0)!;
     const w = table.get(cp);
     if (w !== undefined) units += w;
     else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) units += 0;

@@ -18,6 +18,8 @@ export type Link = { readonly slideId: string } | { readonly url: string };
 
 export interface Run {
   readonly text: string;
+  /** A size of its own (a qualifier set smaller beside its number); default: the paragraph's. */
+  readonly fontPt?: number;
   readonly bold?: boolean;
   readonly color?: Hex;
   readonly link?: Link;

@@ -3,6 +3,7 @@
 import type { ChartPart } from "../charts/chart-parts.js";
 import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMasterTheme, fixPresentation } from "./fix-package.js";
 import { fixSlideLinks } from "./fix-links.js";
+import { fixParagraphProperties } from "./fix-paragraphs.js";
 import { fixTitlePlaceholders } from "./fix-placeholders.js";
 import { insertCharts } from "./insert-charts.js";
 import { writeZip, type Parts } from "./zip-io.js";
@@ -12,6 +13,7 @@ export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestam
   insertCharts(parts, charts, timestampMs);
   fixTitlePlaceholders(parts);
   fixSlideLinks(parts);
+  fixParagraphProperties(parts);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);

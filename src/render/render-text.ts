@@ -1,7 +1,7 @@
 // Render stage: DeckView -> RenderedDeck. Runs each slide's layout template (templates/<layout>.hbs)
 // with the deck, section, slide and audience in scope and collects its {{#field}} blocks. Records the
 // figures each slide shows and cites, for its source line, its notes and the sources slide.
-import type { ChartData, Section, Slide, SourceDoc } from "../model/deck.js";
+import type { ChartData, Citation, Section, Slide, SourceDoc } from "../model/deck.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout, TextField } from "../model/rendered.js";
 import type { DeckView } from "../model/view.js";
 import { fieldSpec, layoutModule } from "../layouts/index.js";
@@ -33,8 +33,16 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
   const slides: RenderedSlide[] = [];
   /** Documents this audience's deck cites, in order of first citation. */
   const citedDocs: SourceDoc[] = deck.sources.filter((d) => d.wholeDeck);
+  /** Where in each document the deck cites, in order of first citation. */
+  const citedLocators = new Map<string, string[]>();
+  const cite = (c: Citation) => {
+    if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
+    const list = citedLocators.get(c.doc) ?? [];
+    if (c.locator && !list.includes(c.locator)) list.push(c.locator);
+    citedLocators.set(c.doc, list);
+  };
   const noteCited = (ids: readonly string[]) => {
-    for (const id of ids) for (const c of deck.figures[id]!.citations) if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
+    for (const id of ids) for (const c of deck.figures[id]!.citations) cite(c);
   };
   /** Sources slides are rendered last, when the deck's citations are known; then put in their place. */
   const deferred: Array<{ at: number; render: () => RenderedSlide }> = [];
@@ -56,7 +64,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
       if (layoutModule(slide.layout).rendersLast) {
         const at = slides.length;
         slides.push(undefined as unknown as RenderedSlide);
-        deferred.push({ at, render: () => renderSlide(slide, id, section, base, { citedSources: citedDocs.map(fullSource) }) });
+        deferred.push({ at, render: () => renderSlide(slide, id, section, base, { citedSources: citedDocs.map((d) => ({ ...fullSource(d), locators: citedLocators.get(d.id) ?? [] })) }) });
         return;
       }
       slides.push(renderSlide(slide, id, section, base, {}));
@@ -81,7 +89,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     const citations = slideCitations([...shown], deck.figures, slide.citations);
     const onSlide = [...new Set([...shown, ...inNotes])];
     noteCited(onSlide);
-    for (const c of citations) if (!citedDocs.some((d) => d.id === c.doc)) citedDocs.push(docs.get(c.doc)!);
+    for (const c of citations) cite(c);
     return runLayout(hb, slide.layout, id, section, {
       ...base, slide: rendered, ...extra.context, ...extraContext,
       sources: sourceLine(citations, docs), figureSources: figureSources(onSlide, deck.figures, docs),

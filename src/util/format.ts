@@ -1,7 +1,7 @@
 // The house style for figures and dates in slide text. Numbers themselves are formatted by
 // number-format.ts, which charts and workbooks share.
 import type { Figure } from "../model/deck.js";
-import { formatQuantity } from "./number-format.js";
+import { formatQuantity, NBSP } from "./number-format.js";
 
 const MONTHS = [
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -11,13 +11,13 @@ const MONTHS = [
 /** A figure in the house format, qualifier kept: "over $500 million", "100,000 metric tons", "ninth". */
 export function formatFigure(f: Figure): string {
   const body = formatQuantity(f.amount, f.style, "long");
-  return f.qualifier ? `${f.qualifier} ${body}` : body;
+  return f.qualifier ? `${f.qualifier}${NBSP}${body}` : body;
 }
 
 /** A figure split for big-number display: qualifier, number (with currency and scale), counted unit. */
 export function figureParts(f: Figure): { qualifier: string; value: string; unit: string } {
   const full = formatQuantity(f.amount, f.style, "long");
-  const counted = f.unit !== "ordinal" && full.endsWith(` ${f.unit}`);
+  const counted = f.unit !== "ordinal" && full.endsWith(`${NBSP}${f.unit}`);
   return { qualifier: f.qualifier ?? "", value: counted ? full.slice(0, -f.unit.length - 1) : full, unit: counted ? f.unit : "" };
 }
 

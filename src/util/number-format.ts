@@ -20,10 +20,10 @@ interface Currency {
 
 const CURRENCIES: Readonly<Record<string, Currency>> = {
   USD: { symbol: "$", caption: "US$", minor: 2 }, EUR: { symbol: "€", caption: "€", minor: 2 },
-  GBP: { symbol: "£", caption: "£", minor: 2 }, PKR: { symbol: "Rs ", caption: "Rs", minor: 2 },
+  GBP: { symbol: "£", caption: "£", minor: 2 }, PKR: { symbol: "Rs\u00A0", caption: "Rs", minor: 2 },
   RUB: { symbol: "₽", caption: "₽", minor: 2 }, JPY: { symbol: "¥", caption: "¥", minor: 0 },
   INR: { symbol: "₹", caption: "₹", minor: 2 }, CNY: { symbol: "CN¥", caption: "CN¥", minor: 2 },
-  CHF: { symbol: "CHF ", caption: "CHF", minor: 2 },
+  CHF: { symbol: "CHF\u00A0", caption: "CHF", minor: 2 },
 };
 
 export const CURRENCY_CODES: readonly string[] = Object.keys(CURRENCIES);
@@ -75,10 +75,13 @@ export function formatOrdinal(n: number, style: "word" | "number" = "word"): str
   return `${n}${suffix}`;
 }
 
+/** Binds a number to the word after it, so "$315 billion" never breaks across lines. */
+export const NBSP = "\u00A0";
+
 /**
  * A quantity in the house style. `long` is slide text ("$3 billion", "100,000 metric tons", "15%",
- * "1.7×"); `chart` is a chart label, the scale abbreviated and a counted noun left to the axis caption
- * ("$3 bn", "100,000").
+ * "1.7×"), the number joined to its scale word and unit by no-break spaces; `chart` is a chart label,
+ * the scale abbreviated and a counted noun left to the axis caption ("$3 bn", "100,000").
  */
 export function formatQuantity(value: Decimal | number, style: NumberStyle, form: "long" | "chart" = "long"): string {
   const d = typeof value === "number" ? decimalOf(value) : value;
@@ -89,10 +92,11 @@ export function formatQuantity(value: Decimal | number, style: NumberStyle, form
   const scaleWord = style.scale ? (form === "chart" ? SCALE_ABBREVIATION[style.scale] : style.scale) : "";
   const currency = CURRENCIES[style.unit];
   let body: string;
-  if (currency) body = `${currency.symbol}${magnitude}${scaleWord ? ` ${scaleWord}` : ""}`;
+  const gap = form === "long" ? NBSP : " ";
+  if (currency) body = `${currency.symbol}${magnitude}${scaleWord ? `${gap}${scaleWord}` : ""}`;
   else if (style.unit === "percent") body = `${magnitude}%`;
   else if (style.unit === "times") body = `${magnitude}×`;
-  else body = `${magnitude}${scaleWord ? ` ${scaleWord}` : ""}${form === "long" ? ` ${style.unit}` : ""}`;
+  else body = `${magnitude}${scaleWord ? `${gap}${scaleWord}` : ""}${form === "long" ? `${NBSP}${style.unit}` : ""}`;
   return negative ? `-${body}` : body;
 }
 

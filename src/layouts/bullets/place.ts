@@ -17,7 +17,7 @@ export function placeBullets(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   const bodyOf = (f: Frame) => ctx.grid.rect(1, 11, f.body.yIn, f.body.hIn);
   const fields = hyphenateWide(ctx, slide, "bullets", fieldList(slide, "bullet"),
     (f) => lineWidthPt(bodyOf(frame), { indentPt: INDENT_PT[f.attrs["level"] === 2 ? 1 : 0] }), TYPE.bodyMinPt);
-  const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields);
+  const whole = bulletBox(ctx, "bullets", bodyOf(frame), fields, true);
   if (whole) return [{ title, items: [...frame.items, whole] }];
 
   const contFrame = contentFrame(ctx, slide, 8); // the longest "(cont. N)" this is likely to need
@@ -37,7 +37,7 @@ export function placeBullets(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   return pages.map((p, i) => {
     const f = i === 0 ? frame : contentFrame(ctx, slide, i);
     const body = bodyOf(f);
-    const box = bulletBox(ctx, "bullets", body, p) ?? (overflow(ctx, slide, "bullets"), clampedBullets(ctx, body, p));
+    const box = bulletBox(ctx, "bullets", body, p, i === pages.length - 1) ?? (overflow(ctx, slide, "bullets"), clampedBullets(ctx, body, p));
     return { title: f.title, items: [...f.items, box] };
   });
 }

@@ -7,11 +7,11 @@ import { placeKeyFigures } from "./place.js";
 export default defineLayout({
   id: "key-figures",
   masterName: "Key Figures",
-  summary: "One to four big numbers, each with its unit, date and a caption.",
-  keysDoc: "`figures:` one to four `{ figure: id, caption }`",
-  schema: { figures: z.array(z.strictObject({ figure: Id, caption: Text })).min(1).max(4) },
+  summary: "One to four big numbers, each with its unit, date and a caption; optionally what they mean, beneath.",
+  keysDoc: "`figures:` one to four `{ figure: id, caption }`; optional `takeaway`",
+  schema: { figures: z.array(z.strictObject({ figure: Id, caption: Text })).min(1).max(4), takeaway: Text.optional() },
   frame: "content",
-  fields: { required: ["value", "caption", "period"], optional: ["qualifier"] },
+  fields: { required: ["value", "caption", "period"], optional: ["qualifier", "takeaway"] },
   figures: (slide, path) => slide.figures.map((f, j) => ({ id: f.figure, at: [...path, "figures", j, "figure"] })),
   context: ({ slide, rendered, figures }) => {
     const resolved = slide.figures.map((f) => figures[f.figure]!);

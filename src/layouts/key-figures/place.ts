@@ -1,75 +1,158 @@
-// The key-figures layout, placed: one panel per figure, its number as large as every number on the
-// slide allows, never cut.
+// The key-figures layout, placed: one card per figure, in a row (or two rows of two when four numbers
+// are too wide for one). In each card the period, then the number with its qualifier inline ("over
+// $500 million") as large as every number on the slide allows on one line, never cut or split, then
+// its caption. With a takeaway, the cards take the height they need and the takeaway the rest; without
+// one, the cards fill the body and their content sits in the middle of them.
 import { DeckError } from "../../errors.js";
-import type { PlacedItem } from "../../model/layout.js";
+import type { Paragraph, PlacedItem, Rect } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
-import { contentFrame, fieldList, fieldText, fittedBox, inGroup, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { lineHeightPt, wrap } from "../../layout/measure-text.js";
+import { measureAt } from "../../layout/fit-text.js";
+import { contentFrame, fieldList, fieldText, fittedBox, inGroup, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
+import { SPACE } from "../../layout/grid.js";
+import { lineHeightPt, textWidthPt } from "../../layout/measure-text.js";
+
+/** Inner padding of a card, and the height of its accent bar. */
+const PAD_IN = 0.25;
+const BAR_IN = 0.06;
+/** Numbers are never set smaller than this; the qualifier is set at this share of the number's size. */
+const FLOOR_PT = 28;
+const QUALIFIER_SCALE = 0.42;
+const PERIOD_PT = 13;
+const CAPTION = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
+const TAKEAWAY = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
+const ROW_GAP_IN = SPACE.md;
+const TAKEAWAY_GAP_IN = SPACE.lg;
+
+interface Card { readonly qualifier: string; readonly value: string; readonly caption: string; readonly period: string }
 
 export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
-  const { colors } = ctx.theme;
-  const { items, body: BODY } = contentFrame(ctx, slide);
-  const numbers = fieldList(slide, "value");
-  // One figure sits centred on the middle six columns; two to four share the width.
-  const groups = numbers.length === 1 ? [{ from: 4, to: 9 }] : ctx.grid.groups(Math.min(4, numbers.length));
-  const panelY = BODY.yIn + 0.2;
-  const panelH = BODY.yIn + BODY.hIn - panelY;
-  // One size for every big number on the slide. A number is never cut: it takes the largest size at
-  // which each fits one line, else two lines (broken at a space), smaller if need be, with a warning.
-  const widthsPt = groups.map((g) => (ctx.grid.columns(g.from, g.to).wIn - 0.5) * 72 * 0.96);
-  const big = keyFigureSize(numbers.map((n) => n.text), widthsPt);
-  if (!big) {
+  const { items, body } = contentFrame(ctx, slide);
+  const cards: Card[] = fieldList(slide, "value").map((v, i) => ({
+    value: v.text,
+    qualifier: fieldList(slide, "qualifier", inGroup(i))[0]?.text ?? "",
+    caption: fieldList(slide, "caption", inGroup(i))[0]?.text ?? "",
+    period: fieldList(slide, "period", inGroup(i))[0]?.text ?? "",
+  }));
+  const takeaway = fieldText(slide, "takeaway");
+  const takeawayMinIn = takeaway ? measureAt({ paragraphs: [{ text: takeaway }], wIn: ctx.grid.columns(1, 12).wIn, hIn: 0, maxPt: TAKEAWAY.minPt, minPt: TAKEAWAY.minPt }, TAKEAWAY.minPt).heightIn + TAKEAWAY_GAP_IN : 0;
+  const plan = planCards(ctx, cards, body.hIn - takeawayMinIn);
+  if (!plan) {
     throw new DeckError({
       code: "TEXT_OVERFLOW", pos: slide.pos,
-      message: `a key figure of slide "${fieldText(slide, "title").slice(0, 48)}" (${numbers.map((n) => `"${n.text}"`).join(", ")}) is too wide for its panel even at ${KEY_FIGURE_FLOOR_PT} pt on two lines, and a number is never cut`,
+      message: `a key figure of slide "${fieldText(slide, "title").slice(0, 48)}" (${cards.map((c) => `"${c.value}"`).join(", ")}) is too wide for its card even at ${FLOOR_PT} pt, and a number is never cut or split`,
       hint: "give the figure a larger scale (scale: billion) or fewer decimals, or show fewer figures on the slide",
     });
   }
-  const { fontPt: bigPt, lines: bigLines } = big;
-  if (bigPt < TYPE.keyFigureMinPt || bigLines > 1) {
+  const { grid, numberPt: size, captionPt, contentIn } = plan;
+  if (size < TYPE.keyFigureMinPt) {
     ctx.warn(new DeckError({
       code: "TEXT_OVERFLOW", severity: "warning", pos: slide.pos,
-      message: `the key figures of slide "${fieldText(slide, "title").slice(0, 48)}" are too wide for one line at ${TYPE.keyFigureMinPt} pt, so they are set at ${bigPt} pt${bigLines > 1 ? " on two lines" : ""}`,
-      hint: "give a figure a larger scale (scale: billion) or fewer decimals, or show fewer figures on the slide",
+      message: `the key figures of slide "${fieldText(slide, "title").slice(0, 48)}" are too wide or too long for ${TYPE.keyFigureMinPt} pt, so they are set at ${size} pt`,
+      hint: "give a figure a larger scale (scale: billion) or fewer decimals, shorten the captions, or show fewer figures on the slide",
     }));
   }
-  numbers.forEach((n, i) => {
-    const g = groups[i]!;
+  const rows = grid.length;
+  const slots = grid.flat().slice(0, cards.length);
+  const rowRoom = (body.hIn - ROW_GAP_IN * (rows - 1)) / rows;
+  // With a takeaway the cards take the height they need and the takeaway the rest; without, they fill the body.
+  const cardH = takeaway ? Math.min(rowRoom - takeawayMinIn / rows, contentIn) : rowRoom;
+  const rowGap = ROW_GAP_IN;
+
+  cards.forEach((card, i) => {
+    const row = Math.floor(i / grid[0]!.length);
+    const g = slots[i]!;
     const { xIn, wIn } = ctx.grid.columns(g.from, g.to);
-    const inner = { xIn: xIn + 0.25, wIn: wIn - 0.5 };
-    items.push({ kind: "shape", shape: "rect", xIn, yIn: panelY, wIn, hIn: panelH, fill: colors.mist });
-    items.push({ kind: "shape", shape: "rect", xIn, yIn: panelY, wIn, hIn: 0.06, fill: colors.navy });
-    let y = panelY + 0.3;
-    const period = fieldList(slide, "period", inGroup(i))[0]?.text ?? "";
-    items.push(fittedBox(ctx, slide, "figure-period", { ...inner, yIn: y, hIn: 0.32 }, [{ text: period.toLocaleUpperCase("en-GB"), bold: true }],
-      { maxPt: 13, minPt: 13, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1 }));
-    y += 0.4;
-    const qualifier = fieldList(slide, "qualifier", inGroup(i))[0]?.text ?? "";
-    items.push(fittedBox(ctx, slide, "figure-qualifier", { ...inner, yIn: y, hIn: 0.36 }, [{ text: qualifier }], { maxPt: 18, minPt: 18, maxLines: 1 }, colors.slate));
-    y += 0.38;
-    const bigH = (lineHeightPt(bigPt) * bigLines) / 72;
-    items.push(textBox("figure-number", { ...inner, yIn: y, hIn: bigH }, [para(n.text, { bold: true })], bigPt, colors.navy, { bold: true }));
-    y += bigH + 0.1;
-    const caption = fieldList(slide, "caption", inGroup(i))[0]?.text ?? "";
-    items.push(fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: y, hIn: panelY + panelH - 0.2 - y }, [{ text: caption }],
-      { maxPt: 18, minPt: TYPE.bodyMinPt }, colors.ink));
+    const yIn = body.yIn + row * (cardH + rowGap);
+    items.push(...placeCard(ctx, slide, card, { xIn, yIn, wIn, hIn: cardH }, size, captionPt));
   });
+  if (takeaway) {
+    const y = body.yIn + rows * cardH + (rows - 1) * rowGap + TAKEAWAY_GAP_IN;
+    const r: Rect = { ...ctx.grid.columns(1, 12), yIn: y, hIn: body.yIn + body.hIn - y };
+    items.push({ kind: "shape", shape: "rect", xIn: r.xIn, yIn: y - SPACE.md, wIn: 0.9, hIn: BAR_IN, fill: ctx.theme.colors.teal });
+    items.push(fittedBox(ctx, slide, "takeaway", r, [{ text: takeaway }], TAKEAWAY, ctx.theme.colors.ink));
+  }
   return items;
 }
 
-/** Key figures are never set smaller than this. */
-const KEY_FIGURE_FLOOR_PT = 24;
+type Slots = Array<Array<{ from: number; to: number }>>;
 
-/** The largest size (and fewest lines) at which every number fits its panel without a word broken. */
-function keyFigureSize(texts: readonly string[], widthsPt: readonly number[]): { fontPt: number; lines: number } | undefined {
-  const fitsAt = (pt: number, lines: number) => texts.every((t, i) => {
-    const w = wrap(t, pt, widthsPt[i]!, true);
-    return !w.broken && w.lines.length <= lines;
-  });
-  for (let pt = TYPE.keyFigureMaxPt; pt >= TYPE.keyFigureMinPt; pt -= 2) if (fitsAt(pt, 1)) return { fontPt: pt, lines: 1 };
-  for (let pt = TYPE.keyFigureMinPt; pt >= KEY_FIGURE_FLOOR_PT; pt -= 2) {
-    if (fitsAt(pt, 1)) return { fontPt: pt, lines: 1 };
-    if (fitsAt(pt, 2)) return { fontPt: pt, lines: 2 };
+/**
+ * The cards' arrangement and type: one row (or, for four, two rows of two) and the largest number
+ * size at which every number fits its card's width on one line and every caption fits the card's
+ * height at 16 pt or more; the captions then as large as the height allows. Undefined when even the
+ * floor size cannot hold a number.
+ */
+function planCards(ctx: LayoutContext, cards: readonly Card[], bodyHIn: number): { grid: Slots; numberPt: number; captionPt: number; contentIn: number } | undefined {
+  const one: Slots = [cards.length === 1 ? [{ from: 4, to: 9 }] : ctx.grid.groups(Math.min(4, cards.length))];
+  const candidates = cards.length === 4 ? [one, [ctx.grid.groups(2), ctx.grid.groups(2)]] : [one];
+  let best: { grid: Slots; numberPt: number; captionPt: number; contentIn: number } | undefined;
+  for (const grid of candidates) {
+    const slots = grid.flat().slice(0, cards.length);
+    const rowRoom = (bodyHIn - ROW_GAP_IN * (grid.length - 1)) / grid.length;
+    const captionIn = (pt: number) => Math.max(...cards.map((c, i) => measureAt({ paragraphs: [{ text: c.caption }], wIn: ctx.grid.columns(slots[i]!.from, slots[i]!.to).wIn - 2 * PAD_IN, hIn: 0, maxPt: pt, minPt: pt }, pt).heightIn));
+    const fixedIn = (numberPt: number) => 2 * PAD_IN + lineHeightPt(PERIOD_PT) / 72 + SPACE.md + lineHeightPt(numberPt) / 72 + SPACE.sm;
+    const widest = numberSize(cards, slots.map((g) => innerWidthPt(ctx, g)));
+    if (widest === undefined) continue;
+    // Smaller numbers leave the captions room; if even the floor size leaves too little, the numbers
+    // keep the largest size that leaves a line of caption, and the captions are cut (with a warning).
+    let numberPt = widest;
+    while (numberPt > FLOOR_PT && fixedIn(numberPt) + captionIn(CAPTION.minPt) > rowRoom) numberPt -= 2;
+    if (fixedIn(numberPt) + captionIn(CAPTION.minPt) > rowRoom) {
+      numberPt = widest;
+      while (numberPt > FLOOR_PT && fixedIn(numberPt) + lineHeightPt(CAPTION.minPt) / 72 > rowRoom) numberPt -= 2;
+    }
+    let captionPt: number = CAPTION.maxPt;
+    while (captionPt > CAPTION.minPt && fixedIn(numberPt) + captionIn(captionPt) > rowRoom) captionPt--;
+    const plan = { grid, numberPt, captionPt, contentIn: fixedIn(numberPt) + captionIn(captionPt) };
+    if (!best || plan.numberPt > best.numberPt) best = plan;
+  }
+  return best;
+}
+
+/** A card: panel and accent bar; the period, the number and its caption as one block in the middle. */
+function placeCard(ctx: LayoutContext, slide: RenderedSlide, card: Card, r: Rect, numberPt: number, captionPt: number): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const inner = { xIn: r.xIn + PAD_IN, wIn: r.wIn - 2 * PAD_IN };
+  const periodH = lineHeightPt(PERIOD_PT) / 72;
+  const numberH = lineHeightPt(numberPt) / 72;
+  const captionH = measureAt({ paragraphs: [{ text: card.caption }], wIn: inner.wIn, hIn: 0, maxPt: captionPt, minPt: captionPt }, captionPt).heightIn;
+  const room = r.hIn - 2 * PAD_IN;
+  const block = Math.min(room, periodH + SPACE.md + numberH + SPACE.sm + captionH);
+  const top = r.yIn + PAD_IN + (room - block) / 2;
+  const y = top + periodH + SPACE.md;
+  // The caption takes what is left of the card: fitted down to 16 pt, and cut with a warning past that.
+  const captionY = y + numberH + SPACE.sm;
+  const captionRoom = Math.max(lineHeightPt(CAPTION.minPt) / 72, r.yIn + r.hIn - PAD_IN - captionY);
+  const number: Paragraph = {
+    runs: [
+      ...(card.qualifier ? [{ text: `${card.qualifier} `, fontPt: qualifierPt(numberPt), bold: false, color: colors.slate }] : []),
+      { text: card.value },
+    ],
+  };
+  return [
+    { kind: "shape", shape: "rect", ...r, fill: colors.mist },
+    { kind: "shape", shape: "rect", ...r, hIn: BAR_IN, fill: colors.navy },
+    fittedBox(ctx, slide, "figure-period", { ...inner, yIn: top, hIn: periodH + 0.04 }, [{ text: card.period.toLocaleUpperCase("en-GB"), bold: true }],
+      { maxPt: PERIOD_PT, minPt: PERIOD_PT, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1 }),
+    textBox("figure-number", { ...inner, yIn: y, hIn: numberH }, [number], numberPt, colors.navy, { bold: true, valign: "bottom" }),
+    fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: captionY, hIn: captionRoom },
+      [{ text: card.caption }], { maxPt: captionPt, minPt: TYPE.bodyMinPt }, colors.ink),
+  ];
+}
+
+function innerWidthPt(ctx: LayoutContext, g: { from: number; to: number }): number {
+  return (ctx.grid.columns(g.from, g.to).wIn - 2 * PAD_IN) * 72 * 0.96;
+}
+
+function qualifierPt(numberPt: number): number {
+  return Math.max(TYPE.bodyMinPt, Math.round(numberPt * QUALIFIER_SCALE));
+}
+
+/** The largest size (2 pt steps) at which every number, its qualifier inline, fits one line of its card. */
+function numberSize(cards: readonly Card[], widthsPt: readonly number[]): number | undefined {
+  const width = (c: Card, pt: number) => textWidthPt(c.value, pt, true) + (c.qualifier ? textWidthPt(`${c.qualifier} `, qualifierPt(pt)) : 0);
+  for (let pt = TYPE.keyFigureMaxPt; pt >= FLOOR_PT; pt -= 2) {
+    if (cards.every((c, i) => width(c, pt) <= widthsPt[i]!)) return pt;
   }
   return undefined;
 }

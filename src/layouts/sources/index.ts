@@ -7,11 +7,11 @@ import { placeSources } from "./place.js";
 export default defineLayout({
   id: "sources",
   masterName: "Sources",
-  summary: "Every document the deck cites, in full, and an optional line on method.",
+  summary: "Every document the deck cites, in full, with the parts of it the deck cites, and an optional line on method.",
   keysDoc: "optional `method`",
   schema: { method: Text.optional() },
   frame: "content",
-  fields: { required: [], optional: ["entry", "link", "method"] },
+  fields: { required: [], optional: ["entry", "link", "cited", "method"] },
   rendersLast: true,
   place: (ctx, slide) => onePage(placeSources(ctx, slide)),
 });

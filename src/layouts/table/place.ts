@@ -1,20 +1,23 @@
-// The table layout, placed: columns sized to their text, 18 pt down to 16 pt; a longer table continues
-// on "(cont.)" slides with its header repeated.
+// The table layout, placed: columns sized to their text, 20 pt down to 16 pt; a longer table continues
+// on "(cont.)" slides with its header repeated, and a short one grows its rows to fill the body.
 import { DeckError } from "../../errors.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { contentFrame, fieldList, fieldText, fitOrCut, hyphenateWide, overflow, TYPE, type LayoutContext } from "../../layout/frame.js";
-import { lineHeightPt, textWidthPt, wrapLines } from "../../layout/measure-text.js";
+import { lineHeightPt, textWidthPt, wrap, wrapLines } from "../../layout/measure-text.js";
 import type { Page } from "../layout-module.js";
+
+/** The most a row grows to fill the body (its text stays in its middle). */
+const ROW_GROWTH = 1.8;
 
 /** Cell padding: 0.1 in on each side (build/ sets the same margins). */
 const CELL_PAD_IN = 0.2;
 
 /**
- * Column widths: each at least as wide as its longest word at 18 pt (so no word has to break), the
+ * Column widths: each at least as wide as its longest word at 20 pt (so no word has to break), the
  * rest of the width shared by how much text each column holds.
  */
 export function columnWidths(header: readonly string[], rows: ReadonlyArray<readonly string[]>, wIn: number): number[] {
-  const wordIn = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => textWidthPt(w, 18, bold))) / 72 / 0.96;
+  const wordIn = (text: string, bold: boolean) => Math.max(0, ...text.split(/ +/).map((w) => textWidthPt(w, TYPE.bodyMaxPt, bold))) / 72 / 0.96;
   const minIn = header.map((h, c) => CELL_PAD_IN + Math.max(wordIn(h, true), ...rows.map((r) => wordIn(r[c] ?? "", false))));
   const weights = header.map((h, c) => Math.min(60, Math.max(8, h.length, ...rows.map((r) => (r[c] ?? "").length))));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -30,7 +33,7 @@ export function columnWidths(header: readonly string[], rows: ReadonlyArray<read
 }
 
 /**
- * Table: 18 pt down to 16 pt to fit; a longer table continues on "(cont.)" slides with its header
+ * Table: 20 pt down to 16 pt to fit; a longer table continues on "(cont.)" slides with its header
  * repeated, and a single row taller than a slide is cut with "…" (and a warning).
  */
 export function placeTable(ctx: LayoutContext, slide: RenderedSlide): Page[] {
@@ -50,8 +53,10 @@ export function placeTable(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   const heights = (pt: number) => ({ head: rowHeight(header, pt, true), body: rows.map((r) => rowHeight(r, pt, false)) });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-  let fontPt = 18;
-  while (fontPt > TYPE.bodyMinPt && heights(fontPt).head + sum(heights(fontPt).body) > area.hIn) fontPt--;
+  let fontPt: number = TYPE.bodyMaxPt;
+  // The largest size at which the table fits and no word is wider than its column.
+  const broken = (pt: number) => [header, ...rows].some((row, r) => row.some((t, c) => wrap(t, pt, (colWIn[c]! - CELL_PAD_IN) * 72 * 0.96, r === 0).broken));
+  while (fontPt > TYPE.bodyMinPt && (broken(fontPt) || heights(fontPt).head + sum(heights(fontPt).body) > area.hIn)) fontPt--;
   // A row that cannot fit on a slide of its own is cut, cell by cell, word by word.
   const room = area.hIn - heights(fontPt).head - 0.3;
   rows = rows.map((row) => {
@@ -76,7 +81,11 @@ export function placeTable(ctx: LayoutContext, slide: RenderedSlide): Page[] {
   }
   return pages.map((page, i) => {
     const { items, body: B, title: pageTitle } = i === 0 ? first : contentFrame(ctx, slide, i);
-    const rowHIn = [head, ...page.map((r) => body[r]!)];
+    // A table shorter than the body grows its rows (up to ROW_GROWTH times), so it is not left in the top half.
+    const natural = page.map((r) => body[r]!);
+    const spare = B.hIn - head - sum(natural);
+    const growth = spare > 0 ? Math.min(ROW_GROWTH, 1 + spare / sum(natural)) : 1;
+    const rowHIn = [head, ...natural.map((h) => Math.round(h * growth * 1000) / 1000)];
     items.push({ kind: "table", ...ctx.grid.rect(1, 12, B.yIn, Math.min(B.hIn, sum(rowHIn))), header, rows: page.map((r) => rows[r]!), colWIn, fontPt, rowHIn });
     return { title: pageTitle, items };
   });

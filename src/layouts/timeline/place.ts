@@ -1,33 +1,56 @@
-// The timeline layout, placed: dots on a line, dates above, labels below, one size for every label.
+// The timeline layout, placed: a line across the middle of the body, a dot per milestone, and its
+// date and label on alternate sides (above, below, above…), so each label has the width of two slots
+// and the milestones use the whole body. One size for every label; a stem joins each date to its dot.
 import type { PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
+import { measureAt } from "../../layout/fit-text.js";
 import { contentFrame, fieldList, fitOrCut, fittedBox, hyphenated, inGroup, overflow, para, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
+import { SPACE } from "../../layout/grid.js";
+import { lineHeightPt } from "../../layout/measure-text.js";
+
+const DOT_IN = 0.26;
+const STEM_IN = 0.3;
+const DATE = { maxPt: 20, minPt: TYPE.bodyMinPt } as const;
+const LABEL = { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt } as const;
 
 export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
-  const { items, body: BODY } = contentFrame(ctx, slide);
+  const { items, body } = contentFrame(ctx, slide);
   const dates = fieldList(slide, "date");
   const n = dates.length;
-  const lineY = BODY.yIn + 1.75;
   const span = ctx.grid.columns(1, 12);
   const slotW = span.wIn / n;
+  const lineY = body.yIn + body.hIn / 2;
   items.push({ kind: "shape", shape: "line", xIn: span.xIn, yIn: lineY, wIn: span.wIn, hIn: 0, line: { color: colors.rule, widthPt: 2 } });
-  const labelW = slotW - 0.25;
-  const labelH = BODY.yIn + BODY.hIn - (lineY + 0.4);
-  const sizes = { maxPt: 18, minPt: TYPE.bodyMinPt };
+  // Neighbours sit on the other side of the line, so a label may take two slots' width, centred on its
+  // dot; at the ends of the line, as much as the span leaves on the dot's outer side.
+  const boxOf = (i: number) => {
+    const cx = span.xIn + slotW * (i + 0.5);
+    const halfW = Math.min(slotW - SPACE.md / 2, cx - span.xIn, span.xIn + span.wIn - cx);
+    return { cx, x: cx - halfW, w: 2 * halfW };
+  };
+  // The dates' height: one line, or two if a date needs them at the largest size.
+  const dateLines = Math.max(1, ...dates.map((d, i) => Math.min(2, measureAt({ paragraphs: [{ text: d.text, bold: true }], wIn: boxOf(i).w, hIn: 0, maxPt: DATE.maxPt, minPt: DATE.maxPt }, DATE.maxPt).lines)));
+  const dateH = (dateLines * lineHeightPt(DATE.maxPt)) / 72 + 0.04;
+  const half = body.hIn / 2 - DOT_IN / 2 - STEM_IN;
+  const labelH = half - dateH - SPACE.sm;
   // One size for every label; a label too long even at 16 pt is cut with "…" (and warned about).
-  const fitted = dates.map((_, i) => fitOrCut([{ text: fieldList(slide, "label", inGroup(i))[0]?.text ?? "" }], { xIn: 0, yIn: 0, wIn: labelW, hIn: labelH }, sizes));
+  const fitted = dates.map((_, i) => fitOrCut([{ text: fieldList(slide, "label", inGroup(i))[0]?.text ?? "" }], { xIn: 0, yIn: 0, wIn: boxOf(i).w, hIn: labelH }, LABEL));
   if (fitted.some((f) => f.cut)) overflow(ctx, slide, "timeline labels");
   else if (fitted.some((f) => f.hyphenated)) hyphenated(ctx, slide, "timeline labels", Math.min(...fitted.map((f) => f.fontPt)));
-  const labels = fitted.map((f) => f.texts[0]?.text ?? "");
-  const fit = Math.min(...fitted.map((f) => f.fontPt));
+  const labelPt = Math.min(...fitted.map((f) => f.fontPt));
   dates.forEach((d, i) => {
-    const cx = span.xIn + slotW * (i + 0.5);
-    const x = cx - labelW / 2;
-    items.push({ kind: "shape", shape: "ellipse", xIn: cx - 0.13, yIn: lineY - 0.13, wIn: 0.26, hIn: 0.26, fill: i === n - 1 ? colors.teal : colors.navy });
-    items.push(fittedBox(ctx, slide, "timeline-date", { xIn: x, yIn: lineY - 1.0, wIn: labelW, hIn: 0.75 }, [{ text: d.text, bold: true }],
-      { maxPt: 20, minPt: TYPE.bodyMinPt, maxLines: 2 }, colors.navy, { bold: true, align: "center", valign: "bottom" }));
-    items.push(textBox("timeline-label", { xIn: x, yIn: lineY + 0.4, wIn: labelW, hIn: labelH }, [para(labels[i]!)], fit, colors.ink, { align: "center" }));
+    const { cx, x, w: labelW } = boxOf(i);
+    const above = i % 2 === 0;
+    const label = fitted[i]!.texts[0]?.text ?? "";
+    const usedH = Math.min(labelH, measureAt({ paragraphs: [{ text: label }], wIn: labelW, hIn: 0, maxPt: labelPt, minPt: labelPt }, labelPt).heightIn);
+    items.push({ kind: "shape", shape: "line", xIn: cx, yIn: above ? lineY - STEM_IN - DOT_IN / 2 : lineY + DOT_IN / 2, wIn: 0, hIn: STEM_IN, line: { color: colors.rule, widthPt: 1.5 } });
+    items.push({ kind: "shape", shape: "ellipse", xIn: cx - DOT_IN / 2, yIn: lineY - DOT_IN / 2, wIn: DOT_IN, hIn: DOT_IN, fill: i === n - 1 ? colors.teal : colors.navy });
+    const dateY = above ? lineY - DOT_IN / 2 - STEM_IN - dateH : lineY + DOT_IN / 2 + STEM_IN;
+    items.push(fittedBox(ctx, slide, "timeline-date", { xIn: x, yIn: dateY, wIn: labelW, hIn: dateH }, [{ text: d.text, bold: true }],
+      { ...DATE, maxLines: dateLines }, colors.navy, { bold: true, align: "center", valign: above ? "bottom" : "top" }));
+    const labelY = above ? dateY - SPACE.sm - usedH : dateY + dateH + SPACE.sm;
+    items.push(textBox("timeline-label", { xIn: x, yIn: labelY, wIn: labelW, hIn: usedH }, [para(label)], labelPt, colors.ink, { align: "center", valign: above ? "bottom" : "top" }));
   });
   return items;
 }

@@ -21,7 +21,7 @@ export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem
     { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");
   if (subtitle) {
-    items.push(fittedBox(ctx, slide, "subtitle", ctx.grid.rect(1, to, 4.4, 1.1), [{ text: subtitle }], { maxPt: 22, minPt: 18, maxLines: 2 }, colors.slate));
+    items.push(fittedBox(ctx, slide, "subtitle", ctx.grid.rect(1, to, 4.4, 1.1), [{ text: subtitle }], { maxPt: 22, minPt: 18, maxLines: 3 }, colors.slate));
   }
   items.push(fittedBox(ctx, slide, "byline", ctx.grid.rect(1, to, 5.75, 0.45), [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
   const marking = fieldText(slide, "marking");
