@@ -9,7 +9,7 @@ import { contrastRatio } from "./contrast.js";
 export function minimumPt(role: string): number {
   if (role === "title") return 24;
   if (["footer", "source", "marking", "kicker", "figure-period"].includes(role)) return 12;
-  if (role === "chart-title" || role === "chart-unit") return 14;
+  if (role === "chart-title" || role === "chart-unit" || role === "chart-legend") return 14;
   return 16;
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { extname, join, resolve } from "node:path";
 import { DeckError } from "../errors.js";
-import type { PlacedDeck, PlacedImage } from "../model/layout.js";
+import { imageKey, type PlacedDeck, type PlacedImage } from "../model/layout.js";
 import { readRegularFile } from "../parse/read-source.js";
 import { cacheDir, readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
 import { isInside, realPath } from "../util/inside-folder.js";
@@ -28,12 +28,12 @@ export interface AssetOptions {
   readonly checkOnly?: boolean;
 }
 
-/** Prepares every image of the deck; returns the PNG bytes by the path the outline gives. */
+/** Prepares every image of the deck; returns the PNG bytes by `imageKey` (file, placed size, crop). */
 export async function prepareImages(deck: PlacedDeck, opts: AssetOptions): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const slide of deck.slides) {
     for (const item of slide.items) {
-      if (item.kind === "image" && !out.has(item.path)) out.set(item.path, await prepareImage(item, opts));
+      if (item.kind === "image" && !out.has(imageKey(item))) out.set(imageKey(item), await prepareImage(item, opts));
     }
   }
   return out;
@@ -59,7 +59,8 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
   }
   const wPx = Math.round(img.wIn * PX_PER_IN);
   const hPx = Math.round(img.hIn * PX_PER_IN);
-  const key = createHash("sha256").update(bytes).update(`${wPx}x${hPx}:v2`).digest("hex").slice(0, 32);
+  const focus = img.focus ?? "centre";
+  const key = createHash("sha256").update(bytes).update(`${wPx}x${hPx}:${focus}:v3`).digest("hex").slice(0, 32);
   const cached = join(cacheDir(), "images", `${key}.png`);
   const hit = readCached(cached);
   if (hit) return hit;
@@ -69,7 +70,8 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
     const { default: sharp } = await import("sharp");
     const isSvg = extname(full).toLowerCase() === ".svg";
     png = await sharp(bytes, { ...(isSvg ? { density: 192 } : {}), limitInputPixels: MAX_INPUT_PIXELS })
-      .resize(wPx, hPx, { fit: "cover" })
+      // Cropped to the placed shape: around the centre, or (a picture) around what draws the eye.
+      .resize(wPx, hPx, { fit: "cover", position: focus === "attention" ? "attention" : "centre" })
       .png({ compressionLevel: 9, adaptiveFiltering: true })
       .toBuffer();
   } catch (cause) {

@@ -56,10 +56,23 @@ export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme): void {
   const { colors } = theme;
   type Borders = NonNullable<NonNullable<Extract<TableRow[number], object>["options"]>["border"]>;
   const border = (color: string): Borders => [{ type: "none" }, { type: "none" }, { pt: 0.75, color }, { type: "none" }];
-  const header: TableRow = t.header.map((h) => ({ text: xmlSafe(h), options: { bold: true, color: colors.white, fill: { color: colors.navy }, border: border(colors.navy) } }));
-  const rows: TableRow[] = t.rows.map((row, r) => row.map((c) => ({
-    text: xmlSafe(c), options: { color: colors.ink, fill: { color: r % 2 === 1 ? colors.mist : colors.white }, border: border(colors.rule) },
-  })));
+  const align = (c: number) => t.align?.[c] ?? "left";
+  const header: TableRow = t.header.map((h, c) => ({ text: xmlSafe(h), options: { bold: true, color: colors.white, fill: { color: colors.navy }, border: border(colors.navy), align: align(c) } }));
+  // Banded rows; or, when one is highlighted, white rows and the highlighted one on the panel colour, in
+  // bold. A total row is bold under an ink rule.
+  const banded = !t.rowStyles?.includes("highlight");
+  const rows: TableRow[] = t.rows.map((row, r) => row.map((c, i) => {
+    const style = t.rowStyles?.[r] ?? "normal";
+    const top = style === "total" ? { pt: 1.5, color: colors.ink } : { type: "none" as const };
+    return {
+      text: xmlSafe(c),
+      options: {
+        color: colors.ink, align: align(i), bold: style !== "normal",
+        fill: { color: style === "highlight" || (banded && style === "normal" && r % 2 === 1) ? colors.mist : colors.white },
+        border: [top, { type: "none" }, { pt: 0.75, color: colors.rule }, { type: "none" }] as Borders,
+      },
+    };
+  }));
   slide.addTable([header, ...rows], {
     x: t.xIn, y: t.yIn, w: t.wIn, colW: [...t.colWIn], rowH: [...t.rowHIn], fontFace: theme.fonts.body, fontSize: t.fontPt,
     valign: "middle", margin: [0.1, 0.1, 0.1, 0.1],

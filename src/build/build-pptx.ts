@@ -1,6 +1,6 @@
 // Build stage: PlacedDeck -> the parts pptxgenjs writes (package/ cleans and zips them). The only
 // stage that talks to pptxgenjs; charts are drawn by the charts stage, in the places marked here.
-import type { PlacedDeck } from "../model/layout.js";
+import { imageKey, type PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
 import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
@@ -10,7 +10,7 @@ import { PptxGenJS } from "./pptx-lib.js";
 import { assertNever } from "../util/assert-never.js";
 import { escapeText, xmlSafe } from "../util/xml-text.js";
 
-/** Prepared images (PNG bytes) by the path the outline gives. */
+/** Prepared images (PNG bytes) by `imageKey`: the file, its placed size and crop. */
 export type PreparedImages = ReadonlyMap<string, Buffer>;
 
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
@@ -39,7 +39,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       switch (item.kind) {
         case "text": addText(slide, item, theme, index); break;
         case "shape": addShape(pptx, slide, item); break;
-        case "image": addImage(slide, item, images.get(item.path)!); break;
+        case "image": addImage(slide, item, images.get(imageKey(item))!); break;
         case "table": addTable(slide, item, theme); break;
         // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.
         case "chart": slide.addShape(pptx.ShapeType.rect, { x: item.xIn, y: item.yIn, w: item.wIn, h: item.hIn, objectName: chartMarker(++charts), line: { type: "none" } }); break;

@@ -16,6 +16,8 @@ export interface ChartPlanRequest {
   readonly fontPt: number;
   readonly theme: Theme;
   readonly alt: string;
+  /** False when the slide draws one legend for several charts (cartesian charts only). */
+  readonly legend?: boolean;
   /** Told about labels that could not be placed; the chart is still drawn. */
   readonly warn: (e: Omit<ConstructorParameters<typeof DeckError>[0], "pos">) => void;
 }
@@ -39,7 +41,7 @@ export function planChart(req: ChartPlanRequest): PlacedChart {
     return { ...base, series: round.series, axes: [], plot: round.plot, legend: round.legend, labelBoxes: round.labelBoxes, ...(data.kind === "doughnut" ? { holeSizePct: HOLE_SIZE_PCT } : {}) };
   }
   const drawn = data.kind === "waterfall" ? waterfallSeries(data, theme) : data.series.map((s, k) => drawnSeries(data, s, k, theme));
-  const legend = drawn.filter((s) => !s.invisible && s.values.some((v) => v !== null)).map((s) => s.name);
+  const legend = req.legend === false ? [] : drawn.filter((s) => !s.invisible && s.values.some((v) => v !== null)).map((s) => s.name);
   const plan = planCartesian({ data, series: drawn, wIn: frame.wIn, hIn: frame.hIn, fontPt, theme, legend });
   if (plan.categoryOverflow) {
     req.warn({

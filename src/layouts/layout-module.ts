@@ -39,6 +39,8 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
   readonly fields: { readonly required: readonly string[]; readonly optional?: readonly string[] };
   /** The body may stay mostly empty by design (a quote, a divider): the balance check leaves it out. */
   readonly sparse?: boolean;
+  /** Comes before its section's divider when it opens the section (the title slide, the agenda). */
+  readonly leadsSection?: boolean;
   /** Rendered after every other slide, with `citedSources` (every document the deck cites) in scope. */
   readonly rendersLast?: boolean;
 
@@ -51,7 +53,7 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
   /** The slide with those lists replaced (same order). */
   withBulletLists?(slide: S, lists: ReadonlyArray<readonly BulletSpec[]>): S;
   /** Checks the schema cannot express, as located errors. */
-  check?(slide: S, path: DataPath, posOf: (at: DataPath) => SourcePos): DeckError[];
+  check?(slide: S, path: DataPath, posOf: (at: DataPath) => SourcePos, figures: Readonly<Record<string, Figure>>): DeckError[];
   /** An image the slide shows, relative to the outline, and where it is named. */
   image?(slide: S, path: DataPath, deck: DeckMeta): { readonly path: string; readonly at: DataPath } | undefined;
   /** What its template needs beyond the slide's own text; `shows` adds figures to the source line. */

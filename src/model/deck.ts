@@ -94,7 +94,7 @@ export type Slide = OmitEach<SlideSpec, "source"> & {
   /** The slide's own citations (`source:`), beyond its figures'. */
   readonly citations: readonly Citation[];
   /** The charts its layout draws, each resolved from figures into categories and series. */
-  readonly charts?: readonly ChartData[];
+  readonly drawnCharts?: readonly ChartData[];
   /** The slide as each audience named under `variants:` sees it, already merged and checked. */
   readonly audienceVariants?: Readonly<Record<string, Slide>>;
 };

@@ -68,6 +68,13 @@ export interface PlacedImage extends Rect {
   readonly path: string;
   readonly alt: string;
   readonly pos: SourcePos;
+  /** Where the crop keeps: the centre (a cover image), or what draws the eye (a picture). */
+  readonly focus?: "centre" | "attention";
+}
+
+/** One prepared image per file, size and crop: the same file placed twice at two sizes is prepared twice. */
+export function imageKey(img: Pick<PlacedImage, "path" | "wIn" | "hIn" | "focus">): string {
+  return `${img.path}|${img.wIn}x${img.hIn}|${img.focus ?? "centre"}`;
 }
 
 /** How a chart's own parts are drawn; lengths in inches from the chart frame's top-left corner. */
@@ -154,6 +161,10 @@ export interface PlacedTable extends Rect {
   readonly fontPt: number;
   /** Height of each row, header first. */
   readonly rowHIn: readonly number[];
+  /** Alignment of each column (numbers right-aligned); default left. */
+  readonly align?: ReadonlyArray<"left" | "right">;
+  /** How each body row is set: a highlighted row on the accent panel, a total row in bold under a rule. */
+  readonly rowStyles?: ReadonlyArray<"normal" | "highlight" | "total">;
 }
 
 export type PlacedItem = PlacedText | PlacedShape | PlacedImage | PlacedChart | PlacedTable;

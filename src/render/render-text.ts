@@ -55,11 +55,16 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
       notes: outline.text(section.notes ?? "", [...section.path, "notes"], { deck: meta, audience, section: { number, count: listed.length, title: section.title } }, notesCited),
     };
     const base = { deck: meta, audience, agenda, section: { ...sectionCtx, number } };
-    if (section.divider) {
+    const divider = () => {
       noteCited([...notesCited]);
       slides.push(runLayout(hb, "section", dividerId(section), section, { ...base, figureSources: figureSources([...notesCited], deck.figures, docs) }, {}, templates, map.posOf([...section.path, "title"])));
-    }
+    };
+    // The divider opens the section, after any slides that lead the deck (the title slide, the agenda).
+    const leading = section.slides.findIndex((s) => !layoutModule(s.layout).leadsSection);
+    const dividerAt = leading < 0 ? section.slides.length : leading;
+    if (section.divider && dividerAt === 0) divider();
     section.slides.forEach((slide, i) => {
+      if (section.divider && i === dividerAt && i > 0) divider();
       const id = slideId(section, i);
       if (layoutModule(slide.layout).rendersLast) {
         const at = slides.length;
@@ -69,6 +74,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
       }
       slides.push(renderSlide(slide, id, section, base, {}));
     });
+    if (section.divider && dividerAt === section.slides.length && dividerAt > 0) divider();
   }
   for (const d of deferred) slides[d.at] = d.render();
   return {
@@ -82,7 +88,7 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     const inNotes = new Set<string>();
     const rendered = { ...outline.deep(visible, slide.path, base, shown), notes: outline.text(notes, [...slide.path, "notes"], base, inNotes) };
     const module = layoutModule(slide.layout);
-    const charts = slide.charts ?? [];
+    const charts = slide.drawnCharts ?? [];
     const extra = module.context?.({ slide, rendered, figures: deck.figures, charts }) ?? { context: {} };
     for (const f of extra.shows ?? []) shown.add(f);
     // The source line: the citations of exactly the figures the slide shows, and its own.
@@ -155,6 +161,6 @@ function slideId(section: Section, index: number): string {
 }
 
 function stripPath(slide: Slide): object {
-  const { path: _path, charts: _charts, citations: _citations, audienceVariants: _variants, ...rest } = slide;
+  const { path: _path, drawnCharts: _charts, citations: _citations, audienceVariants: _variants, ...rest } = slide;
   return rest;
 }

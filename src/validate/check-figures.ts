@@ -104,7 +104,7 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
   for (const section of deck.sections) {
     for (const slide of [...section.slides, ...section.slides.flatMap((s) => Object.values(s.audienceVariants ?? {}))]) {
       for (const f of layoutModule(slide.layout).figures?.(slide, slide.path) ?? []) used.add(f.id);
-      for (const chart of slide.charts ?? []) chart.series.forEach((s) => [...s.figureIds, ...(s.x?.figureIds ?? [])].forEach((id) => used.add(id)));
+      for (const chart of slide.drawnCharts ?? []) chart.series.forEach((s) => [...s.figureIds, ...(s.x?.figureIds ?? [])].forEach((id) => used.add(id)));
     }
   }
   // A figure a used derived figure is computed from is used too.

@@ -77,7 +77,8 @@ export function validateOutline(data: unknown, sourceMap: SourceMap, maxSlides =
 function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<string, Figure>>, sources: SourceResolver, map: SourceMap, errors: DeckError[], warnings: DeckError[], path: DataPath = at): Slide {
   const { source, ...slide } = spec;
   const module = layoutModule(slide.layout);
-  errors.push(...(module.check?.(slide, at, (p) => map.posOf(p)) ?? []));
+  // Figures another check found missing are reported there; a layout's own checks see the rest.
+  errors.push(...(module.check?.(slide, at, (p) => map.posOf(p), figures) ?? []));
   const citations = source === undefined ? [] : sources.citations(source, [...at, "source"], { figure: false }) ?? [];
   const specs = module.charts?.(slide, path) ?? [];
   if (specs.length === 0) return { ...slide, path, citations } as Slide;
@@ -86,7 +87,7 @@ function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<st
     const chart = resolveChart(chartSpec, figures, chartAt, map, warnings);
     if (Array.isArray(chart)) errors.push(...chart); else charts.push(chart);
   }
-  return { ...slide, path, citations, ...(charts.length === specs.length ? { charts } : {}) } as Slide;
+  return { ...slide, path, citations, ...(charts.length === specs.length ? { drawnCharts: charts } : {}) } as Slide;
 }
 
 /** A declared document that no used figure and no slide cites. */

@@ -1,12 +1,13 @@
 // Test helper: how much of a slide's body is empty, from the layout model. The body runs from under
 // the title to the source line (or the foot of the body zone). "Ink" is what a reader sees there:
 // text as measured line by line (not its box), charts, tables, pictures, rules and dots; a panel's
-// background is not ink. Gaps up to GAP_IN between pieces of ink count as spacing, not emptiness.
+// background is not ink. Gaps up to GAP_IN (two lines of body text) between pieces of ink count as
+// spacing, not emptiness; a taller gap, or space above the first ink or below the last, is empty.
 import { lineHeightPt, wrap } from "../../src/layout/measure-text.js";
 import { ZONE } from "../../src/layout/grid.js";
 import type { PlacedSlide, PlacedText } from "../../src/model/layout.js";
 
-const GAP_IN = 0.3;
+const GAP_IN = 0.6;
 const FRAME_ROLES = new Set(["title", "kicker", "footer", "source", "marking"]);
 
 /** The measured height of a text box's paragraphs, in inches. */

@@ -8,6 +8,7 @@ export default defineLayout({
   summary: "The sections this audience sees, numbered, each linked to its divider.",
   keysDoc: "none of its own: built from the sections (their `title` and `gist`)",
   schema: {},
+  leadsSection: true,
   frame: "content",
   fields: { required: [], optional: ["item", "gist"] },
   place: placeAgenda,

@@ -1,38 +1,24 @@
 // The key-figures layout, placed: one card per figure, in a row (or two rows of two when four numbers
 // are too wide for one). In each card the period, then the number with its qualifier inline ("over
 // $500 million") as large as every number on the slide allows on one line, never cut or split, then
-// its caption. With a takeaway, the cards take the height they need and the takeaway the rest; without
-// one, the cards fill the body and their content sits in the middle of them.
+// its caption. With a takeaway, the takeaway is set as large as it can be beneath the cards and the
+// cards take the rest; without one, the cards fill the body. Their content sits in their middle.
 import { DeckError } from "../../errors.js";
-import type { Paragraph, PlacedItem, Rect } from "../../model/layout.js";
+import type { PlacedItem, Rect } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { measureAt } from "../../layout/fit-text.js";
-import { contentFrame, fieldList, fieldText, fittedBox, inGroup, textBox, TYPE, type LayoutContext } from "../../layout/frame.js";
+import { BAR_IN, CAPTION, cardOf, FLOOR_PT, innerWidthPt, numberSize, PAD_IN, PERIOD_PT, placeCard, type Card } from "../../layout/figure-card.js";
+import { contentFrame, fieldList, fieldText, fittedBox, TYPE, type LayoutContext } from "../../layout/frame.js";
 import { SPACE } from "../../layout/grid.js";
-import { lineHeightPt, textWidthPt } from "../../layout/measure-text.js";
+import { lineHeightPt } from "../../layout/measure-text.js";
 
-/** Inner padding of a card, and the height of its accent bar. */
-const PAD_IN = 0.25;
-const BAR_IN = 0.06;
-/** Numbers are never set smaller than this; the qualifier is set at this share of the number's size. */
-const FLOOR_PT = 28;
-const QUALIFIER_SCALE = 0.42;
-const PERIOD_PT = 13;
-const CAPTION = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
 const TAKEAWAY = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
 const ROW_GAP_IN = SPACE.md;
 const TAKEAWAY_GAP_IN = SPACE.lg;
 
-interface Card { readonly qualifier: string; readonly value: string; readonly caption: string; readonly period: string }
-
 export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { items, body } = contentFrame(ctx, slide);
-  const cards: Card[] = fieldList(slide, "value").map((v, i) => ({
-    value: v.text,
-    qualifier: fieldList(slide, "qualifier", inGroup(i))[0]?.text ?? "",
-    caption: fieldList(slide, "caption", inGroup(i))[0]?.text ?? "",
-    period: fieldList(slide, "period", inGroup(i))[0]?.text ?? "",
-  }));
+  const cards: Card[] = fieldList(slide, "value").map((v, i) => cardOf(slide, i, v.text));
   const takeaway = fieldText(slide, "takeaway");
   const takeawayMinIn = takeaway ? measureAt({ paragraphs: [{ text: takeaway }], wIn: ctx.grid.columns(1, 12).wIn, hIn: 0, maxPt: TAKEAWAY.minPt, minPt: TAKEAWAY.minPt }, TAKEAWAY.minPt).heightIn + TAKEAWAY_GAP_IN : 0;
   const plan = planCards(ctx, cards, body.hIn - takeawayMinIn);
@@ -54,8 +40,17 @@ export function placeKeyFigures(ctx: LayoutContext, slide: RenderedSlide): Place
   const rows = grid.length;
   const slots = grid.flat().slice(0, cards.length);
   const rowRoom = (body.hIn - ROW_GAP_IN * (rows - 1)) / rows;
-  // With a takeaway the cards take the height they need and the takeaway the rest; without, they fill the body.
-  const cardH = takeaway ? Math.min(rowRoom - takeawayMinIn / rows, contentIn) : rowRoom;
+  // With a takeaway, it is set as large as it can be under cards of the height they need, and the cards
+  // then take what it leaves; without one, the cards fill the body.
+  let cardH = rowRoom;
+  if (takeaway) {
+    const wIn = ctx.grid.columns(1, 12).wIn;
+    const room = body.hIn - rows * contentIn - (rows - 1) * ROW_GAP_IN - TAKEAWAY_GAP_IN;
+    let pt: number = TAKEAWAY.maxPt;
+    const height = (p: number) => measureAt({ paragraphs: [{ text: takeaway }], wIn, hIn: 0, maxPt: p, minPt: p }, p).heightIn;
+    while (pt > TAKEAWAY.minPt && height(pt) > room) pt--;
+    cardH = Math.max(contentIn, (body.hIn - height(pt) - TAKEAWAY_GAP_IN - (rows - 1) * ROW_GAP_IN) / rows);
+  }
   const rowGap = ROW_GAP_IN;
 
   cards.forEach((card, i) => {
@@ -109,50 +104,3 @@ function planCards(ctx: LayoutContext, cards: readonly Card[], bodyHIn: number):
   return best;
 }
 
-/** A card: panel and accent bar; the period, the number and its caption as one block in the middle. */
-function placeCard(ctx: LayoutContext, slide: RenderedSlide, card: Card, r: Rect, numberPt: number, captionPt: number): PlacedItem[] {
-  const { colors } = ctx.theme;
-  const inner = { xIn: r.xIn + PAD_IN, wIn: r.wIn - 2 * PAD_IN };
-  const periodH = lineHeightPt(PERIOD_PT) / 72;
-  const numberH = lineHeightPt(numberPt) / 72;
-  const captionH = measureAt({ paragraphs: [{ text: card.caption }], wIn: inner.wIn, hIn: 0, maxPt: captionPt, minPt: captionPt }, captionPt).heightIn;
-  const room = r.hIn - 2 * PAD_IN;
-  const block = Math.min(room, periodH + SPACE.md + numberH + SPACE.sm + captionH);
-  const top = r.yIn + PAD_IN + (room - block) / 2;
-  const y = top + periodH + SPACE.md;
-  // The caption takes what is left of the card: fitted down to 16 pt, and cut with a warning past that.
-  const captionY = y + numberH + SPACE.sm;
-  const captionRoom = Math.max(lineHeightPt(CAPTION.minPt) / 72, r.yIn + r.hIn - PAD_IN - captionY);
-  const number: Paragraph = {
-    runs: [
-      ...(card.qualifier ? [{ text: `${card.qualifier} `, fontPt: qualifierPt(numberPt), bold: false, color: colors.slate }] : []),
-      { text: card.value },
-    ],
-  };
-  return [
-    { kind: "shape", shape: "rect", ...r, fill: colors.mist },
-    { kind: "shape", shape: "rect", ...r, hIn: BAR_IN, fill: colors.navy },
-    fittedBox(ctx, slide, "figure-period", { ...inner, yIn: top, hIn: periodH + 0.04 }, [{ text: card.period.toLocaleUpperCase("en-GB"), bold: true }],
-      { maxPt: PERIOD_PT, minPt: PERIOD_PT, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1 }),
-    textBox("figure-number", { ...inner, yIn: y, hIn: numberH }, [number], numberPt, colors.navy, { bold: true, valign: "bottom" }),
-    fittedBox(ctx, slide, "figure-caption", { ...inner, yIn: captionY, hIn: captionRoom },
-      [{ text: card.caption }], { maxPt: captionPt, minPt: TYPE.bodyMinPt }, colors.ink),
-  ];
-}
-
-function innerWidthPt(ctx: LayoutContext, g: { from: number; to: number }): number {
-  return (ctx.grid.columns(g.from, g.to).wIn - 2 * PAD_IN) * 72 * 0.96;
-}
-
-function qualifierPt(numberPt: number): number {
-  return Math.max(TYPE.bodyMinPt, Math.round(numberPt * QUALIFIER_SCALE));
-}
-
-/** The largest size (2 pt steps) at which every number, its qualifier inline, fits one line of its card. */
-function numberSize(cards: readonly Card[], widthsPt: readonly number[]): number | undefined {
-  const width = (c: Card, pt: number) => textWidthPt(c.value, pt, true) + (c.qualifier ? textWidthPt(`${c.qualifier} `, qualifierPt(pt)) : 0);
-  for (let pt = TYPE.keyFigureMaxPt; pt >= FLOOR_PT; pt -= 2) {
-    if (cards.every((c, i) => width(c, pt) <= widthsPt[i]!)) return pt;
-  }
-  return undefined;
-}

@@ -23,14 +23,18 @@ export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedI
   const lineY = body.yIn + body.hIn / 2;
   items.push({ kind: "shape", shape: "line", xIn: span.xIn, yIn: lineY, wIn: span.wIn, hIn: 0, line: { color: colors.rule, widthPt: 2 } });
   // Neighbours sit on the other side of the line, so a label may take two slots' width, centred on its
-  // dot; at the ends of the line, as much as the span leaves on the dot's outer side.
+  // dot. At an end of the line the label runs from the span's edge inwards (a slot and a half, clear
+  // of the next label on its side), aligned to that edge; its date stays centred on the dot.
   const boxOf = (i: number) => {
     const cx = span.xIn + slotW * (i + 0.5);
     const halfW = Math.min(slotW - SPACE.md / 2, cx - span.xIn, span.xIn + span.wIn - cx);
-    return { cx, x: cx - halfW, w: 2 * halfW };
+    const date = { x: cx - halfW, w: 2 * halfW };
+    if (n < 3 || (i > 0 && i < n - 1)) return { cx, date, x: date.x, w: date.w, align: "center" as const };
+    const w = Math.min(span.wIn, 1.5 * slotW - SPACE.md / 2);
+    return { cx, date, x: i === 0 ? span.xIn : span.xIn + span.wIn - w, w, align: i === 0 ? "left" as const : "right" as const };
   };
   // The dates' height: one line, or two if a date needs them at the largest size.
-  const dateLines = Math.max(1, ...dates.map((d, i) => Math.min(2, measureAt({ paragraphs: [{ text: d.text, bold: true }], wIn: boxOf(i).w, hIn: 0, maxPt: DATE.maxPt, minPt: DATE.maxPt }, DATE.maxPt).lines)));
+  const dateLines = Math.max(1, ...dates.map((d, i) => Math.min(2, measureAt({ paragraphs: [{ text: d.text, bold: true }], wIn: boxOf(i).date.w, hIn: 0, maxPt: DATE.maxPt, minPt: DATE.maxPt }, DATE.maxPt).lines)));
   const dateH = (dateLines * lineHeightPt(DATE.maxPt)) / 72 + 0.04;
   const half = body.hIn / 2 - DOT_IN / 2 - STEM_IN;
   const labelH = half - dateH - SPACE.sm;
@@ -40,17 +44,17 @@ export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedI
   else if (fitted.some((f) => f.hyphenated)) hyphenated(ctx, slide, "timeline labels", Math.min(...fitted.map((f) => f.fontPt)));
   const labelPt = Math.min(...fitted.map((f) => f.fontPt));
   dates.forEach((d, i) => {
-    const { cx, x, w: labelW } = boxOf(i);
+    const { cx, x, w: labelW, date, align } = boxOf(i);
     const above = i % 2 === 0;
     const label = fitted[i]!.texts[0]?.text ?? "";
     const usedH = Math.min(labelH, measureAt({ paragraphs: [{ text: label }], wIn: labelW, hIn: 0, maxPt: labelPt, minPt: labelPt }, labelPt).heightIn);
     items.push({ kind: "shape", shape: "line", xIn: cx, yIn: above ? lineY - STEM_IN - DOT_IN / 2 : lineY + DOT_IN / 2, wIn: 0, hIn: STEM_IN, line: { color: colors.rule, widthPt: 1.5 } });
     items.push({ kind: "shape", shape: "ellipse", xIn: cx - DOT_IN / 2, yIn: lineY - DOT_IN / 2, wIn: DOT_IN, hIn: DOT_IN, fill: i === n - 1 ? colors.teal : colors.navy });
     const dateY = above ? lineY - DOT_IN / 2 - STEM_IN - dateH : lineY + DOT_IN / 2 + STEM_IN;
-    items.push(fittedBox(ctx, slide, "timeline-date", { xIn: x, yIn: dateY, wIn: labelW, hIn: dateH }, [{ text: d.text, bold: true }],
+    items.push(fittedBox(ctx, slide, "timeline-date", { xIn: date.x, yIn: dateY, wIn: date.w, hIn: dateH }, [{ text: d.text, bold: true }],
       { ...DATE, maxLines: dateLines }, colors.navy, { bold: true, align: "center", valign: above ? "bottom" : "top" }));
     const labelY = above ? dateY - SPACE.sm - usedH : dateY + dateH + SPACE.sm;
-    items.push(textBox("timeline-label", { xIn: x, yIn: labelY, wIn: labelW, hIn: usedH }, [para(label)], labelPt, colors.ink, { align: "center", valign: above ? "bottom" : "top" }));
+    items.push(textBox("timeline-label", { xIn: x, yIn: labelY, wIn: labelW, hIn: usedH }, [para(label)], labelPt, colors.ink, { align, valign: above ? "bottom" : "top" }));
   });
   return items;
 }

@@ -8,6 +8,7 @@ export default defineLayout({
   summary: "The title slide: the deck's title, subtitle, date and author, and the cover image.",
   keysDoc: "none of its own: it shows `deck:` (title, subtitle, date, author, `cover`)",
   schema: {},
+  leadsSection: true,
   frame: "cover",
   fields: { required: ["byline"], optional: ["kicker", "subtitle", "marking", "cover-alt"] },
   sparse: true,
