@@ -1,7 +1,7 @@
 // Command line: argv -> options -> buildDeck(); prints results and diagnostics and returns the exit
 // code. The only place that maps errors to exit codes; it never calls process.exit.
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAllAudiences, buildDeck, type BuildOptions, type BuildResult } from "./build-deck.js";
 import { projectRoot } from "./util/project-root.js";
@@ -124,6 +124,12 @@ function sourceOf(file: string): string | undefined {
   try { return readSourceSync(file, "file"); } catch { return undefined; }
 }
 
+/** A path as the user would type it: relative to the working folder when it is below it, else absolute. */
+function shownPath(p: string): string {
+  const rel = relative(process.cwd(), resolve(p));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(p);
+}
+
 /** Warnings of one kind shown in full before the rest are counted. */
 const WARNINGS_PER_CODE = 5;
 
@@ -187,7 +193,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
 /** Runs until interrupted (Ctrl-C); returns 2 only when the first build hits a usage error. */
 async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Promise<number> {
   const { watchDeck } = await import("./watch/watch-deck.js");
-  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const shown = shownPath;
   const clock = () => new Date().toTimeString().slice(0, 8);
   let usage: UsageError | undefined;
   const watcher = watchDeck({ ...buildOpts, all: opts.all }, {
@@ -216,7 +222,7 @@ async function watchMode(io: Io, buildOpts: BuildOptions, opts: CliOptions): Pro
 }
 
 function printResults(io: Io, results: readonly BuildResult[], opts: CliOptions, seconds: string): void {
-  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const shown = shownPath;
   if (opts.check) {
     const warned = results.reduce((n, r) => n + r.warnings.length, 0);
     io.out(`✓ ${opts.outline}: ${results.map((r) => `${r.audience.id} ${r.slides} slides`).join(", ")}; no problems${warned ? ` (${warned} warnings)` : ""} (${seconds} s)`);

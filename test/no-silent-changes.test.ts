@@ -164,13 +164,13 @@ describe("words are never broken between letters", () => {
         title: Many dates
         notes: One. Two.
         milestones:
-${["2019", "2020", "2021", "2022", "2023", "2024"].map((d) => `          - { date: "${d}", label: Interdepartmentalisation of transcontinental commissions }`).join("\n")}
-`), { checkOnly: true });
+${["2019", "2020", "2021", "2022", "2023", "2024"].map((d) => `          - { date: "${d}", label: Electroencephalographically recorded transcontinental commissions }`).join("\n")}
+`).replace("deck:\n", 'deck:\n  size: "4:3"\n'), { checkOnly: true });
     expect(built.warnings.map((w) => w.code)).toContain("TEXT_HYPHENATED");
     const labels = built.placed.slides[0]!.items.filter((i): i is PlacedText => i.kind === "text" && i.role === "timeline-label");
     for (const l of labels) {
       const text = l.paragraphs[0]!.runs[0]!.text;
-      expect(text.replace(/-\n/g, "")).toBe("Interdepartmentalisation of transcontinental commissions");
+      expect(text.replace(/-\n/g, "")).toBe("Electroencephalographically recorded transcontinental commissions");
       // Each line, as placed, fits its box without a break between letters.
       for (const line of text.split("\n")) expect(wrap(line, l.fontPt, l.wIn * 72 * 0.96).broken).toBe(false);
     }

@@ -74,7 +74,7 @@ describe("the shipped deck", () => {
       const sentences = said!.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
       expect(sentences.length, `slide ${i + 1} notes`).toBeGreaterThanOrEqual(2);
       expect(sentences.length, `slide ${i + 1} notes`).toBeLessThanOrEqual(5);
-      const showsFigures = e.layout === "chart" || e.layout === "key-figures" || JSON.stringify(e.slide ?? {}).includes("{{fig");
+      const showsFigures = ["chart", "chart-commentary", "two-charts", "big-number-chart", "key-figures", "comparison"].includes(e.layout) || JSON.stringify(e.slide ?? {}).includes("{{fig");
       if (showsFigures) expect(cited, `slide ${i + 1}`).toMatch(/\(.+\): Untitled analysis of Pakistan–Russia relations.*, section “[^”]+”\./);
       else expect(cited, `slide ${i + 1}`).toBeUndefined();
     });

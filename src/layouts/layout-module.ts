@@ -46,8 +46,8 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
 
   /** Figures the slide shows by id, with where each is named: checked to exist, counted as used, cited. */
   figures?(slide: S, path: DataPath): ReadonlyArray<{ readonly id: string; readonly at: DataPath }>;
-  /** Charts drawn from figures, in the order `RenderedSlide.charts` holds them. */
-  charts?(slide: S, path: DataPath): ReadonlyArray<{ readonly spec: ChartSpec; readonly at: DataPath }>;
+  /** Charts drawn from figures, in the order `RenderedSlide.charts` holds them (`figures` once they are resolved). */
+  charts?(slide: S, path: DataPath, figures?: Readonly<Record<string, Figure>>): ReadonlyArray<{ readonly spec: ChartSpec; readonly at: DataPath }>;
   /** Lists of bullets that audiences select by tag (and `maxBullets` cuts, with a warning). */
   bulletLists?(slide: S, path: DataPath): ReadonlyArray<{ readonly bullets: readonly BulletSpec[]; readonly at: DataPath }>;
   /** The slide with those lists replaced (same order). */

@@ -2,7 +2,7 @@
 // and figures) and throws them together; nothing later runs on an outline with errors.
 import type { z } from "zod";
 import { DeckError, DeckErrors, MAX_REPORTED } from "../errors.js";
-import { layoutModule } from "../layouts/index.js";
+import { LAYOUT_MODULES, layoutModule } from "../layouts/index.js";
 import type { ChartData, Deck, Figure, Section, Slide } from "../model/deck.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
 import { resolveAudiences } from "./check-audiences.js";
@@ -10,6 +10,7 @@ import { checkFigures } from "./check-figures.js";
 import { checkReferences } from "./check-references.js";
 import { explainIssue } from "./explain-issues.js";
 import { OutlineSchema, SlideSchema, type Outline, type SlideSpec } from "./outline-schema.js";
+import { common } from "./schema-parts.js";
 import { resolveChart } from "./resolve-chart.js";
 import { resolveFigures } from "./resolve-figures.js";
 import { resolveSources, type SourceResolver } from "./resolve-sources.js";
@@ -80,7 +81,7 @@ function resolveSlide(spec: SlideSpec, at: DataPath, figures: Readonly<Record<st
   // Figures another check found missing are reported there; a layout's own checks see the rest.
   errors.push(...(module.check?.(slide, at, (p) => map.posOf(p), figures) ?? []));
   const citations = source === undefined ? [] : sources.citations(source, [...at, "source"], { figure: false }) ?? [];
-  const specs = module.charts?.(slide, path) ?? [];
+  const specs = module.charts?.(slide, path, figures) ?? [];
   if (specs.length === 0) return { ...slide, path, citations } as Slide;
   const charts: ChartData[] = [];
   for (const { spec: chartSpec, at: chartAt } of specs) {
@@ -106,7 +107,13 @@ function unusedSources(deck: Deck, usedFigures: ReadonlySet<string>, map: Source
 
 /** The slide with one audience's overrides applied, checked against the slide schema. */
 function mergeVariant(slide: SlideSpec, overrides: Record<string, unknown>, variantPath: DataPath, data: unknown, map: SourceMap, errors: DeckError[]): SlideSpec | undefined {
-  const { variants: _variants, ...base } = slide;
+  const { variants: _variants, ...whole } = slide;
+  // A variant in another layout keeps the slide's keys that layout also has (its title, notes, a
+  // chart); the others belong to the slide's own layout.
+  const target = LAYOUT_MODULES.find((m) => m.id === overrides["layout"]);
+  const base = target && target.id !== slide.layout
+    ? Object.fromEntries(Object.entries(whole).filter(([k]) => k in common || k === "layout" || k in (target.schema ?? {})))
+    : whole;
   const parsed = SlideSchema.safeParse({ ...base, ...overrides });
   if (parsed.success) return parsed.data;
   const slidePath = variantPath.slice(0, -2);

@@ -16,7 +16,12 @@ export default defineLayout({
   frame: "content",
   fields: { required: ["value", "caption", "period", "chart-title", "alt"], optional: ["qualifier", "axis"] },
   figures: (slide, path) => [{ id: slide.figure.figure, at: [...path, "figure", "figure"] }],
-  charts: (slide, path) => [{ spec: slide.chart, at: [...path, "chart"] }],
+  // The figure's own bar is drawn in the accent colour (the rest muted), unless the chart says otherwise.
+  charts: (slide, path, figures) => {
+    const f = figures?.[slide.figure.figure];
+    const own = f && !slide.chart.highlight && !slide.chart.series && slide.chart.figures?.includes(f.id);
+    return [{ spec: own ? { ...slide.chart, highlight: f.label } : slide.chart, at: [...path, "chart"] }];
+  },
   check: (slide, path, posOf, figures) => {
     const f = figures[slide.figure.figure];
     if (!f) return [];
