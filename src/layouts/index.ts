@@ -7,8 +7,8 @@ import * as registry from "./registry.js";
 
 export type { LayoutModule, Page } from "./layout-module.js";
 
-/** Every layout module, in the registry's (alphabetical) order. */
-export const LAYOUT_MODULES: readonly LayoutModule[] = Object.values(registry);
+/** Every layout module, by id (a module namespace's own key order differs between runtimes). */
+export const LAYOUT_MODULES: readonly LayoutModule[] = Object.values(registry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** A layout id, written in outlines as `layout:` (and "section" for dividers). */
 export type LayoutId = (typeof registry)[keyof typeof registry]["id"];
