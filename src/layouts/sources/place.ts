@@ -9,7 +9,8 @@ type Kind = "entry" | "link" | "cited" | "method";
 /** Space above each kind of paragraph, in em: a document's lines keep together, documents stand apart. */
 const SPACE_EM: Readonly<Record<Kind, number>> = { entry: 1.1, link: 0.25, cited: 0.25, method: 1.4 };
 const MAX_SPREAD = 2.2;
-const SIZES = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
+// A short list (a deck built on one or two documents) is set large rather than left in the top half.
+const SIZES = { maxPt: 28, minPt: TYPE.bodyMinPt } as const;
 
 export function placeSources(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;

@@ -10,8 +10,9 @@ import { lineHeightPt } from "../../layout/measure-text.js";
 
 const DOT_IN = 0.26;
 const STEM_IN = 0.3;
-const DATE = { maxPt: 20, minPt: TYPE.bodyMinPt } as const;
-const LABEL = { maxPt: TYPE.bodyMaxPt, minPt: TYPE.bodyMinPt } as const;
+const DATE = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
+// Labels up to a step above body size: a timeline of a few short milestones fills its body.
+const LABEL = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
 
 export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
