@@ -1,7 +1,12 @@
 // The title slide, placed: title, subtitle and byline on the left, the cover image to the right edge.
-import type { PlacedItem } from "../../model/layout.js";
+import type { PlacedItem, Rect } from "../../model/layout.js";
+import { SPACE, stack, ZONE } from "../../layout/grid.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { fieldText, fittedBox, TYPE, type LayoutContext } from "../../layout/frame.js";
+
+/** The cover's text column runs between these heights (inches from the top). */
+const COVER = { topIn: 1.45, bottomIn: 6.3 } as const;
+const BAR_IN = 0.08;
 
 export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
@@ -11,22 +16,27 @@ export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem
     items.push({ kind: "image", xIn: x, yIn: 0, wIn: Math.round((ctx.grid.wIn - x) * 1000) / 1000, hIn: ctx.grid.hIn, path: slide.image.path, alt: fieldText(slide, "cover-alt"), pos: slide.image.pos });
   }
   const to = slide.image ? 7 : 11;
-  items.push({ kind: "shape", shape: "rect", ...ctx.grid.rect(1, 1, 1.45, 0.08), wIn: 1.2, fill: colors.navy });
+  // Stacked down the text column: accent bar, kicker, the title (bottom-aligned in the room it is
+  // given, so a short title sits just above its subtitle), subtitle, byline.
+  const [bar, kickerBox, titleBox, subtitleBox, bylineBox] = stack(ctx.grid.rect(1, to, COVER.topIn, COVER.bottomIn - COVER.topIn), [
+    { hIn: BAR_IN }, { hIn: 0.35 }, { fill: 1 }, { hIn: 1.1 }, { hIn: 0.45 },
+  ], SPACE.sm) as [Rect, Rect, Rect, Rect, Rect];
+  items.push({ kind: "shape", shape: "rect", ...bar, wIn: Math.min(1.2, bar.wIn), fill: colors.navy });
   const kicker = fieldText(slide, "kicker");
   if (kicker) {
-    items.push(fittedBox(ctx, slide, "kicker", ctx.grid.rect(1, to, 1.65, 0.35), [{ text: kicker, bold: true }],
+    items.push(fittedBox(ctx, slide, "kicker", kickerBox, [{ text: kicker, bold: true }],
       { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }));
   }
-  items.push(fittedBox(ctx, slide, "title", ctx.grid.rect(1, to, 2.05, 2.2), [{ text: fieldText(slide, "title"), bold: true }],
+  items.push(fittedBox(ctx, slide, "title", titleBox, [{ text: fieldText(slide, "title"), bold: true }],
     { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");
   if (subtitle) {
-    items.push(fittedBox(ctx, slide, "subtitle", ctx.grid.rect(1, to, 4.4, 1.1), [{ text: subtitle }], { maxPt: 22, minPt: 18, maxLines: 3 }, colors.slate));
+    items.push(fittedBox(ctx, slide, "subtitle", subtitleBox, [{ text: subtitle }], { maxPt: 22, minPt: 18, maxLines: 3 }, colors.slate));
   }
-  items.push(fittedBox(ctx, slide, "byline", ctx.grid.rect(1, to, 5.75, 0.45), [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
+  items.push(fittedBox(ctx, slide, "byline", bylineBox, [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
   const marking = fieldText(slide, "marking");
   if (marking) {
-    items.push(fittedBox(ctx, slide, "marking", ctx.grid.rect(1, to, 6.95, 0.3), [{ text: marking.toLocaleUpperCase("en-GB"), bold: true }],
+    items.push(fittedBox(ctx, slide, "marking", ctx.grid.rect(1, to, ZONE.footer.yIn, ZONE.footer.hIn), [{ text: marking.toLocaleUpperCase("en-GB"), bold: true }],
       { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, colors.slate, { bold: true, charSpacingPt: 1 }));
   }
   return items;
