@@ -36,9 +36,19 @@ describe("the layouts on another subject (a harbour authority), at 16:9", () => 
   let built: BuildResult;
   beforeAll(async () => ({ deck, built } = await harbour("16:9")));
 
-  it("builds with no warnings, the divider after the title slide and agenda", () => {
+  it("builds with no warnings, the first section's divider after the title slide and agenda", () => {
     expect(built.warnings.map((w) => `${w.code}: ${w.message}`)).toEqual([]);
     expect([deck.title(1), deck.title(2), deck.title(3)]).toEqual(["The harbour's year in numbers", "Three questions for the board this quarter", "The year"]);
+  });
+
+  it("warns, at the section, when a divider would come before the title slide", async () => {
+    const yaml = readFileSync("test/fixtures/harbour/deck.yaml", "utf8")
+      .replace("    divider: false\n    slides:\n      - layout: title", "    notes: One. Two.\n    slides:\n      - layout: title");
+    const dir = tempDir();
+    cpSync("test/fixtures/harbour", dir, { recursive: true });
+    writeFileSync(join(dir, "deck.yaml"), yaml);
+    const warned = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out"), checkOnly: true });
+    expect(warned.warnings.map((w) => w.info)).toContainEqual(expect.objectContaining({ code: "DIVIDER_BEFORE_TITLE", pos: expect.objectContaining(posOf(yaml, "Opening")) }));
   });
 
   it("chart-commentary: the chart on the left, its commentary beside it", () => {

@@ -39,7 +39,7 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
   readonly fields: { readonly required: readonly string[]; readonly optional?: readonly string[] };
   /** The body may stay mostly empty by design (a quote, a divider): the balance check leaves it out. */
   readonly sparse?: boolean;
-  /** Comes before its section's divider when it opens the section (the title slide, the agenda). */
+  /** Opens the deck (the title slide, the agenda): a section starting with it should have no divider. */
   readonly leadsSection?: boolean;
   /** Rendered after every other slide, with `citedSources` (every document the deck cites) in scope. */
   readonly rendersLast?: boolean;

@@ -59,12 +59,9 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
       noteCited([...notesCited]);
       slides.push(runLayout(hb, "section", dividerId(section), section, { ...base, figureSources: figureSources([...notesCited], deck.figures, docs) }, {}, templates, map.posOf([...section.path, "title"])));
     };
-    // The divider opens the section, after any slides that lead the deck (the title slide, the agenda).
-    const leading = section.slides.findIndex((s) => !layoutModule(s.layout).leadsSection);
-    const dividerAt = leading < 0 ? section.slides.length : leading;
-    if (section.divider && dividerAt === 0) divider();
+    // The divider opens the section (validation warns when that puts it before the title slide).
+    if (section.divider) divider();
     section.slides.forEach((slide, i) => {
-      if (section.divider && i === dividerAt && i > 0) divider();
       const id = slideId(section, i);
       if (layoutModule(slide.layout).rendersLast) {
         const at = slides.length;
@@ -74,7 +71,6 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
       }
       slides.push(renderSlide(slide, id, section, base, {}));
     });
-    if (section.divider && dividerAt === section.slides.length && dividerAt > 0) divider();
   }
   for (const d of deferred) slides[d.at] = d.render();
   return {

@@ -43,6 +43,17 @@ export function validateOutline(data: unknown, sourceMap: SourceMap, maxSlides =
   errors.push(...resolved.errors);
   warnings.push(...resolved.warnings);
   const figures = resolved.figures;
+  // A section that opens with the title slide (or the agenda) and has a divider would show the divider first.
+  outline.sections.forEach((s, si) => {
+    const first = s.slides[0];
+    if ((s.divider ?? true) && first && layoutModule(first.layout).leadsSection) {
+      warnings.push(new DeckError({
+        code: "DIVIDER_BEFORE_TITLE", severity: "warning", pos: sourceMap.posOf(["sections", si, "title"]),
+        message: `section "${s.title}" opens with the ${first.layout} slide, so its divider comes before it`,
+        hint: "set `divider: false` on the opening section (the shipped deck does), or move the slide into a section of its own",
+      }));
+    }
+  });
   const sections: Section[] = outline.sections.map((s, si) => ({
     ...s,
     divider: s.divider ?? true,
