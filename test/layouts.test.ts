@@ -199,6 +199,19 @@ describe("slides that use their space", () => {
 });
 
 describe("4:3", () => {
+  it("builds every audience of the shipped outline, with no warnings and no body more than a third empty", async () => {
+    const dir = tempDir();
+    cpSync("assets", join(dir, "assets"), { recursive: true });
+    writeFileSync(join(dir, "deck.yaml"), readFileSync("deck.yaml", "utf8").replace("deck:\n", 'deck:\n  size: "4:3"\n'));
+    const { buildAllAudiences } = await import("../src/build-deck.js");
+    for (const built of await buildAllAudiences({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out"), checkOnly: true })) {
+      expect(built.warnings.map((w) => w.message), built.audience.id).toEqual([]);
+      expect(built.placed.size.wIn).toBe(10);
+      const sparse = built.placed.slides.filter((s) => !layoutModule(s.master).sparse && bodyBalance(s).empty > 1 / 3).map((s) => s.title);
+      expect(sparse, built.audience.id).toEqual([]);
+    }
+  });
+
   it("builds the harbour outline on a 10 × 7.5 in canvas, every box inside it", async () => {
     const { deck, built } = await harbour("4:3");
     expect(deck.text("ppt/presentation.xml")).toMatch(/<p:sldSz cx="9144000" cy="6858000"/);

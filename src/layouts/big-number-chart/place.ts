@@ -1,18 +1,20 @@
-// The big-number-chart layout, placed: the figure's card on four columns, as tall as the body, and
-// the chart on the other eight.
+// The big-number-chart layout, placed: the figure's card on four columns (more if its number needs
+// them), as tall as the body, and the chart on the rest.
 import { DeckError } from "../../errors.js";
 import type { PlacedItem } from "../../model/layout.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { chartBlock } from "../../layout/chart-block.js";
 import { CAPTION, cardOf, FLOOR_PT, innerWidthPt, numberSize, placeCard } from "../../layout/figure-card.js";
-import { contentFrame, fieldText, type LayoutContext } from "../../layout/frame.js";
+import { contentFrame, fieldText, TYPE, type LayoutContext } from "../../layout/frame.js";
 import { measureAt } from "../../layout/fit-text.js";
 
 export function placeBigNumberChart(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { items, body } = contentFrame(ctx, slide);
-  const slot = { from: 1, to: 4 };
   const card = cardOf(slide, 0, fieldText(slide, "value"));
-  const numberPt = numberSize([card], [innerWidthPt(ctx, slot)]);
+  // The card takes four columns, or five or six where the number needs them (a narrow 4:3 slide).
+  const spans = [4, 5, 6].map((to) => ({ slot: { from: 1, to }, pt: numberSize([card], [innerWidthPt(ctx, { from: 1, to })]) }));
+  const chosen = spans.find((x) => x.pt !== undefined && x.pt >= TYPE.keyFigureMinPt) ?? spans.reduce((a, b) => ((b.pt ?? 0) > (a.pt ?? 0) ? b : a));
+  const { slot, pt: numberPt } = chosen;
   if (numberPt === undefined) {
     throw new DeckError({
       code: "TEXT_OVERFLOW", pos: slide.pos,
@@ -27,6 +29,6 @@ export function placeBigNumberChart(ctx: LayoutContext, slide: RenderedSlide): P
   while (captionPt > CAPTION.minPt && measureAt({ paragraphs: [{ text: card.caption }], wIn: inner, hIn: 0, maxPt: captionPt, minPt: captionPt }, captionPt).heightIn > r.hIn * 0.55) captionPt--;
   items.push(...placeCard(ctx, slide, card, r, numberPt, captionPt));
   const chart = slide.charts?.[0];
-  if (chart) items.push(...chartBlock(ctx, slide, chart, ctx.grid.rect(5, 12, body.yIn, body.hIn)));
+  if (chart) items.push(...chartBlock(ctx, slide, chart, ctx.grid.rect(slot.to + 1, 12, body.yIn, body.hIn)));
   return items;
 }

@@ -34,13 +34,20 @@ export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedI
     const w = Math.min(span.wIn, 1.5 * slotW - SPACE.md / 2);
     return { cx, date, x: i === 0 ? span.xIn : span.xIn + span.wIn - w, w, align: i === 0 ? "left" as const : "right" as const };
   };
-  // The dates' height: one line, or two if a date needs them at the largest size.
-  const dateLines = Math.max(1, ...dates.map((d, i) => Math.min(2, measureAt({ paragraphs: [{ text: d.text, bold: true }], wIn: boxOf(i).date.w, hIn: 0, maxPt: DATE.maxPt, minPt: DATE.maxPt }, DATE.maxPt).lines)));
-  const dateH = (dateLines * lineHeightPt(DATE.maxPt)) / 72 + 0.04;
+  const labels = dates.map((_, i) => fieldList(slide, "label", inGroup(i))[0]?.text ?? "");
   const half = body.hIn / 2 - DOT_IN / 2 - STEM_IN;
-  const labelH = half - dateH - SPACE.sm;
-  // One size for every label; a label too long even at 16 pt is cut with "…" (and warned about).
-  const fitted = dates.map((_, i) => fitOrCut([{ text: fieldList(slide, "label", inGroup(i))[0]?.text ?? "" }], { xIn: 0, yIn: 0, wIn: boxOf(i).w, hIn: labelH }, LABEL));
+  // The dates as large as the labels allow: each step down gives the labels more room. A date takes
+  // one line, or two if it needs them.
+  const settle = (datePt: number) => {
+    const dateLines = Math.max(1, ...dates.map((d, i) => Math.min(2, measureAt({ paragraphs: [{ text: d.text, bold: true }], wIn: boxOf(i).date.w, hIn: 0, maxPt: datePt, minPt: datePt }, datePt).lines)));
+    const dateH = (dateLines * lineHeightPt(datePt)) / 72 + 0.04;
+    const labelH = half - dateH - SPACE.sm;
+    // One size for every label; a label too long even at 16 pt is cut with "…" (and warned about).
+    const fitted = labels.map((text, i) => fitOrCut([{ text }], { xIn: 0, yIn: 0, wIn: boxOf(i).w, hIn: labelH }, LABEL));
+    return { datePt, dateLines, dateH, labelH, fitted };
+  };
+  const settings = [DATE.maxPt, 20, DATE.minPt].map(settle);
+  const { datePt, dateLines, dateH, labelH, fitted } = settings.find((x) => !x.fitted.some((f) => f.cut)) ?? settings[settings.length - 1]!;
   if (fitted.some((f) => f.cut)) overflow(ctx, slide, "timeline labels");
   else if (fitted.some((f) => f.hyphenated)) hyphenated(ctx, slide, "timeline labels", Math.min(...fitted.map((f) => f.fontPt)));
   const labelPt = Math.min(...fitted.map((f) => f.fontPt));
@@ -53,7 +60,7 @@ export function placeTimeline(ctx: LayoutContext, slide: RenderedSlide): PlacedI
     items.push({ kind: "shape", shape: "ellipse", xIn: cx - DOT_IN / 2, yIn: lineY - DOT_IN / 2, wIn: DOT_IN, hIn: DOT_IN, fill: i === n - 1 ? colors.teal : colors.navy });
     const dateY = above ? lineY - DOT_IN / 2 - STEM_IN - dateH : lineY + DOT_IN / 2 + STEM_IN;
     items.push(fittedBox(ctx, slide, "timeline-date", { xIn: date.x, yIn: dateY, wIn: date.w, hIn: dateH }, [{ text: d.text, bold: true }],
-      { ...DATE, maxLines: dateLines }, colors.navy, { bold: true, align: "center", valign: above ? "bottom" : "top" }));
+      { maxPt: datePt, minPt: DATE.minPt, maxLines: dateLines }, colors.navy, { bold: true, align: "center", valign: above ? "bottom" : "top" }));
     const labelY = above ? dateY - SPACE.sm - usedH : dateY + dateH + SPACE.sm;
     items.push(textBox("timeline-label", { xIn: x, yIn: labelY, wIn: labelW, hIn: usedH }, [para(label)], labelPt, colors.ink, { align, valign: above ? "bottom" : "top" }));
   });
