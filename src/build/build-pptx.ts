@@ -16,8 +16,13 @@ export type PreparedImages = ReadonlyMap<string, Buffer>;
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
   installPartsOutput();
   const pptx = new PptxGenJS();
-  // PowerPoint's own sizes: widescreen 13.333 × 7.5 in, standard 10 × 7.5 in.
-  pptx.layout = deck.size.name === "4:3" ? "LAYOUT_4x3" : "LAYOUT_WIDE";
+  // PowerPoint's own sizes: widescreen 13.333 × 7.5 in, standard 10 × 7.5 in; else the template's.
+  if (deck.size.name === "custom") {
+    pptx.defineLayout({ name: "TEMPLATE", width: deck.size.wIn, height: deck.size.hIn });
+    pptx.layout = "TEMPLATE";
+  } else {
+    pptx.layout = deck.size.name === "4:3" ? "LAYOUT_4x3" : "LAYOUT_WIDE";
+  }
   pptx.title = xmlSafe(deck.title);
   pptx.subject = xmlSafe(deck.subject);
   pptx.author = xmlSafe(deck.author);

@@ -8,7 +8,7 @@ import { textDirection } from "../util/script.js";
 import { fitText, lineWidthPt, type FitParagraph } from "./fit-text.js";
 import { hyphenateToWidth } from "./hyphenate.js";
 import { lineHeightPt, textWidthPt } from "./measure-text.js";
-import { ZONE, type Grid } from "./grid.js";
+import type { Grid } from "./grid.js";
 
 /** The type scale (points), from the design brief. */
 export const TYPE = {
@@ -166,7 +166,8 @@ const THIRD_LINE_IN = 0.42;
  */
 export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0): Frame {
   const { colors } = ctx.theme;
-  const zone = ctx.grid.rect(1, 12, ZONE.title.yIn, ZONE.title.hIn);
+  const zones = ctx.grid.zones;
+  const zone = ctx.grid.rect(1, 12, zones.title.yIn, zones.title.hIn);
   const sizes = { maxPt: TYPE.titleMaxPt, minPt: TYPE.titleMinPt };
   const base = fieldText(slide, "title");
   // A continuation's "(cont.)" stays whole: only the title before it is ever cut.
@@ -199,20 +200,18 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
   return {
     title: text.replace(/-\n/g, "-").replace(/\n/g, " "),
     items: [
-      ...(kicker ? [fittedBox(ctx, slide, "kicker", ctx.grid.rect(1, 12, ZONE.kicker.yIn, ZONE.kicker.hIn), [{ text: kicker, bold: true }],
+      ...(kicker ? [fittedBox(ctx, slide, "kicker", ctx.grid.rect(1, 12, zones.kicker.yIn, zones.kicker.hIn), [{ text: kicker, bold: true }],
         { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 })] : []),
       textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.ink, { bold: true, placeholder: "title" }),
       ...(source ? [source] : []),
       ...footer(ctx, slide, colors.slate, colors.rule),
     ],
-    body: { yIn: ZONE.body.yIn + extra, hIn: ZONE.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
+    body: { yIn: zones.body.yIn + extra, hIn: zones.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
   };
 }
 
 /** Space between the body and the source line under it. */
 const SOURCE_GAP_IN = 0.12;
-/** The source line's last line sits here, clear of the footer rule. */
-const SOURCE_BOTTOM_IN = 6.72;
 
 /**
  * The slide's source line (the citations of what it shows), at the foot of the body on every content
@@ -224,18 +223,19 @@ function sourceLine(ctx: LayoutContext, slide: RenderedSlide): PlacedText | unde
   const wIn = ctx.grid.rect(1, 12, 0, 0).wIn;
   const lines = Math.min(3, Math.max(1, fitText({ paragraphs: [{ text }], wIn, hIn: 10, maxPt: TYPE.sourcePt, minPt: TYPE.sourcePt }).lines));
   const hIn = Math.round((lines * lineHeightPt(TYPE.sourcePt) / 72 + 0.04) * 1000) / 1000;
-  return fittedBox(ctx, slide, "source", { ...ctx.grid.rect(1, 12, SOURCE_BOTTOM_IN - hIn, hIn) }, [{ text }],
+  return fittedBox(ctx, slide, "source", { ...ctx.grid.rect(1, 12, ctx.grid.zones.sourceBottomIn - hIn, hIn) }, [{ text }],
     { maxPt: TYPE.sourcePt, minPt: TYPE.sourcePt, maxLines: 3 }, ctx.theme.colors.slate, { valign: "bottom" });
 }
 
 export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, ruleColor?: Hex): PlacedItem[] {
   const items: PlacedItem[] = [];
   if (ruleColor) {
-    items.push({ kind: "shape", shape: "line", ...ctx.grid.rect(1, 12, ZONE.footerRule.yIn, 0), line: { color: ruleColor, widthPt: 0.75 } });
+    const rule = ctx.grid.zones.footerRule;
+    if (rule) items.push({ kind: "shape", shape: "line", ...ctx.grid.rect(1, 12, rule.yIn, 0), line: { color: ruleColor, widthPt: 0.75 } });
   }
   const text = fieldText(slide, "footer");
   if (text) {
-    items.push(fittedBox(ctx, slide, "footer", ctx.grid.rect(1, 10, ZONE.footer.yIn, ZONE.footer.hIn), [{ text }],
+    items.push(fittedBox(ctx, slide, "footer", ctx.grid.zones.footer, [{ text }],
       { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, color, { valign: "middle" }));
   }
   return items;

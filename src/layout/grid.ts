@@ -16,12 +16,33 @@ export const MARGIN_X_IN = 0.6;
 export const COLUMNS = 12;
 export const GUTTER_IN = 0.25;
 
-/** Vertical zones of a content slide, in inches from the top (both sizes are 7.5 in high). */
+/** A horizontal band of the slide, in inches from the top. */
+export interface Band { readonly yIn: number; readonly hIn: number }
+
+/**
+ * Where a content slide's parts go: kicker, action title, body, the source line's foot, the footer
+ * rule, the footer text and the slide number. The built-in frame's come from the design brief; an
+ * organisation's template gives its own (its placeholders').
+ */
+export interface Zones {
+  readonly kicker: Band;
+  readonly title: Band;
+  readonly body: Band;
+  /** The source line's last line sits on this height (just above the footer). */
+  readonly sourceBottomIn: number;
+  /** The built-in frame's rule above the footer; a template draws its own. */
+  readonly footerRule?: Band;
+  readonly footer: Rect;
+  readonly number: Rect;
+}
+
+/** The built-in frame's vertical zones (both built-in sizes are 7.5 in high). */
 export const ZONE = {
   kicker: { yIn: 0.45, hIn: 0.3 },
   title: { yIn: 0.75, hIn: 0.95 },
   body: { yIn: 1.85, hIn: 4.8 },
-  footerRule: { yIn: 6.85 },
+  sourceBottomIn: 6.72,
+  footerRule: { yIn: 6.85, hIn: 0 },
   footer: { yIn: 6.95, hIn: 0.3 },
 } as const;
 
@@ -29,9 +50,11 @@ export const ZONE = {
 export const SPACE = { xs: 0.06, sm: 0.12, md: 0.25, lg: 0.4, xl: 0.6 } as const;
 
 export interface Grid {
-  readonly size: SlideSize;
+  /** A built-in size, or "custom" (an organisation's template of its own size). */
+  readonly size: SlideSize | "custom";
   readonly wIn: number;
   readonly hIn: number;
+  readonly zones: Zones;
   /** Horizontal span of columns `from`..`to` (1-based, inclusive). */
   columns(from: number, to: number): { xIn: number; wIn: number };
   rect(from: number, to: number, yIn: number, hIn: number): Rect;
@@ -40,14 +63,24 @@ export interface Grid {
 }
 
 export function gridFor(size: SlideSize = "16:9"): Grid {
-  const { wIn: slideW, hIn: slideH } = SLIDE_SIZES[size];
-  const columnW = (slideW - 2 * MARGIN_X_IN - (COLUMNS - 1) * GUTTER_IN) / COLUMNS;
+  const { wIn, hIn } = SLIDE_SIZES[size];
+  const numberW = 1.25;
+  const built = gridOn({ size, wIn, hIn }, { xIn: MARGIN_X_IN, wIn: wIn - 2 * MARGIN_X_IN }, {
+    kicker: ZONE.kicker, title: ZONE.title, body: ZONE.body, sourceBottomIn: ZONE.sourceBottomIn, footerRule: ZONE.footerRule,
+    footer: { xIn: 0, yIn: 0, wIn: 0, hIn: 0 }, number: { xIn: round(wIn - MARGIN_X_IN - numberW), yIn: ZONE.footer.yIn, wIn: numberW, hIn: ZONE.footer.hIn },
+  });
+  return { ...built, zones: { ...built.zones, footer: built.rect(1, 10, ZONE.footer.yIn, ZONE.footer.hIn) } };
+}
+
+/** A 12-column grid across `content` (the width a frame's boxes span) on a canvas, with its zones. */
+export function gridOn(canvas: { readonly size: SlideSize | "custom"; readonly wIn: number; readonly hIn: number }, content: { readonly xIn: number; readonly wIn: number }, zones: Zones): Grid {
+  const columnW = (content.wIn - (COLUMNS - 1) * GUTTER_IN) / COLUMNS;
   const columns = (from: number, to: number) => ({
-    xIn: round(MARGIN_X_IN + (from - 1) * (columnW + GUTTER_IN)),
+    xIn: round(content.xIn + (from - 1) * (columnW + GUTTER_IN)),
     wIn: round((to - from + 1) * columnW + (to - from) * GUTTER_IN),
   });
   return {
-    size, wIn: slideW, hIn: slideH, columns,
+    size: canvas.size, wIn: canvas.wIn, hIn: canvas.hIn, zones, columns,
     rect: (from, to, yIn, hIn) => ({ ...columns(from, to), yIn: round(yIn), hIn: round(hIn) }),
     groups: (n) => {
       const per = Math.floor(COLUMNS / n);

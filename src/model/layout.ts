@@ -187,6 +187,6 @@ export interface PlacedDeck {
   readonly company: string;
   readonly date: string;
   /** The canvas every slide is placed on. */
-  readonly size: { readonly name: "16:9" | "4:3"; readonly wIn: number; readonly hIn: number };
+  readonly size: { readonly name: "16:9" | "4:3" | "custom"; readonly wIn: number; readonly hIn: number };
   readonly slides: readonly PlacedSlide[];
 }

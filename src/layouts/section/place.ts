@@ -1,6 +1,6 @@
 // A section divider, placed: the number large, a rule, the name and its gist on the dark background.
 import type { PlacedItem, Rect } from "../../model/layout.js";
-import { SPACE, stack, ZONE } from "../../layout/grid.js";
+import { SPACE, stack } from "../../layout/grid.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { fieldText, fittedBox, footer, para, textBox, type LayoutContext } from "../../layout/frame.js";
 
@@ -9,7 +9,7 @@ const BAR_IN = 0.06;
 export function placeSection(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
   const { colors } = ctx.theme;
   // Stacked from the top of the body zone: the number, an accent bar, the section's name, its gist.
-  const [number, bar, title, gistBox] = stack(ctx.grid.rect(1, 11, ZONE.body.yIn, ZONE.body.hIn), [
+  const [number, bar, title, gistBox] = stack(ctx.grid.rect(1, 11, ctx.grid.zones.body.yIn, ctx.grid.zones.body.hIn), [
     { hIn: 1.1 }, { hIn: BAR_IN }, { hIn: 1.5 }, { hIn: 1.2 },
   ], SPACE.md / 2 + SPACE.xs) as [Rect, Rect, Rect, Rect];
   const items: PlacedItem[] = [

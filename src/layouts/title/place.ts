@@ -1,6 +1,6 @@
 // The title slide, placed: title, subtitle and byline on the left, the cover image to the right edge.
 import type { PlacedItem, Rect } from "../../model/layout.js";
-import { SPACE, stack, ZONE } from "../../layout/grid.js";
+import { SPACE, stack } from "../../layout/grid.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { fieldText, fittedBox, TYPE, type LayoutContext } from "../../layout/frame.js";
 
@@ -36,7 +36,7 @@ export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem
   items.push(fittedBox(ctx, slide, "byline", bylineBox, [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
   const marking = fieldText(slide, "marking");
   if (marking) {
-    items.push(fittedBox(ctx, slide, "marking", ctx.grid.rect(1, to, ZONE.footer.yIn, ZONE.footer.hIn), [{ text: marking.toLocaleUpperCase("en-GB"), bold: true }],
+    items.push(fittedBox(ctx, slide, "marking", ctx.grid.rect(1, to, ctx.grid.zones.footer.yIn, ctx.grid.zones.footer.hIn), [{ text: marking.toLocaleUpperCase("en-GB"), bold: true }],
       { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, colors.slate, { bold: true, charSpacingPt: 1 }));
   }
   return items;
