@@ -1,37 +1,26 @@
-// Dev tool: reads the Carlito TTFs (Debian's fonts-crosextra-carlito, Calibri's metric twin) and writes
-// assets/fonts/carlito-metrics.json: advance widths per code point, so the layout stage can measure
-// text without parsing a font at run time. Run: node dist/scripts/make-font-metrics.js [FONT_DIR]
-import { readFileSync, writeFileSync } from "node:fs";
-import opentype from "opentype.js";
+// Dev tool: reads metric-compatible TrueType fonts (Debian's fonts-crosextra-carlito and -caladea,
+// fonts-liberation2, fonts-dejavu) and writes assets/fonts/<name>-metrics.json for each: advance
+// widths per code point, so the layout stage measures text without parsing a font at run time.
+// Run: npm run fonts (node dist/scripts/make-font-metrics.js [FONT_ROOT]).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fontMetricsFromFiles } from "../src/util/font-metrics.js";
 
-const FONT_DIR = process.argv[2] ?? "/usr/share/fonts/truetype/crosextra";
-const RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff], [0x2000, 0x206f], [0x20a0, 0x20cf],
-  [0x2100, 0x215f], [0x2190, 0x21ff], [0x2212, 0x2212], [0x25a0, 0x25ff],
+const ROOT = process.argv[2] ?? "/usr/share/fonts/truetype";
+
+/** Metrics file -> the regular and bold font files it is made from, and what it stands in for. */
+const SETS: ReadonlyArray<{ name: string; family: string; regular: string; bold: string }> = [
+  { name: "carlito", family: "Carlito (metric-compatible with Calibri)", regular: "crosextra/Carlito-Regular.ttf", bold: "crosextra/Carlito-Bold.ttf" },
+  { name: "caladea", family: "Caladea (metric-compatible with Cambria)", regular: "crosextra/Caladea-Regular.ttf", bold: "crosextra/Caladea-Bold.ttf" },
+  { name: "liberation-sans", family: "Liberation Sans (metric-compatible with Arial and Helvetica)", regular: "liberation2/LiberationSans-Regular.ttf", bold: "liberation2/LiberationSans-Bold.ttf" },
+  { name: "liberation-serif", family: "Liberation Serif (metric-compatible with Times New Roman)", regular: "liberation2/LiberationSerif-Regular.ttf", bold: "liberation2/LiberationSerif-Bold.ttf" },
+  { name: "liberation-mono", family: "Liberation Mono (metric-compatible with Courier New)", regular: "liberation2/LiberationMono-Regular.ttf", bold: "liberation2/LiberationMono-Bold.ttf" },
+  { name: "dejavu-sans", family: "DejaVu Sans", regular: "dejavu/DejaVuSans.ttf", bold: "dejavu/DejaVuSans-Bold.ttf" },
 ];
 
-function widthsOf(file: string): { unitsPerEm: number; lineHeightEm: number; widths: Record<string, number> } {
-  const bytes = readFileSync(file);
-  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  const widths: Record<string, number> = {};
-  for (const [from, to] of RANGES) {
-    for (let cp = from; cp <= to; cp++) {
-      const glyph = font.charToGlyph(String.fromCodePoint(cp));
-      if (glyph.index !== 0 && glyph.advanceWidth !== undefined) widths[cp.toString(16)] = glyph.advanceWidth;
-    }
-  }
-  const os2 = font.tables.os2 as unknown as { usWinAscent: number; usWinDescent: number };
-  return { unitsPerEm: font.unitsPerEm, lineHeightEm: (os2.usWinAscent + os2.usWinDescent) / font.unitsPerEm, widths };
+for (const set of SETS) {
+  const metrics = fontMetricsFromFiles(set.family, join(ROOT, set.regular), join(ROOT, set.bold));
+  const file = `assets/fonts/${set.name}-metrics.json`;
+  writeFileSync(file, JSON.stringify(metrics) + "\n");
+  console.log(`wrote ${file}: ${Object.keys(metrics.regular).length} glyphs`);
 }
-
-const regular = widthsOf(`${FONT_DIR}/Carlito-Regular.ttf`);
-const bold = widthsOf(`${FONT_DIR}/Carlito-Bold.ttf`);
-const out = {
-  family: "Carlito (metric-compatible with Calibri)",
-  unitsPerEm: regular.unitsPerEm,
-  lineHeightEm: Number(regular.lineHeightEm.toFixed(4)),
-  regular: regular.widths,
-  bold: bold.widths,
-};
-writeFileSync("assets/fonts/carlito-metrics.json", JSON.stringify(out) + "\n");
-console.log(`wrote assets/fonts/carlito-metrics.json: ${Object.keys(regular.widths).length} glyphs`);

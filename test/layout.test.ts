@@ -52,6 +52,23 @@ describe("text measurement", () => {
     expect(textWidthPt("W", 20, true)).toBeGreaterThan(textWidthPt("W", 20, false));
   });
 
+  it("may end a line after a dash inside a compound word, as renderers do; a title avoids it where a size allows", async () => {
+    const width = textWidthPt("The ties between Pakistan–", 20) + 1;
+    expect(wrapLines("The ties between Pakistan–Russia grow", 20, width)).toEqual(["The ties between Pakistan–", "Russia grow"]);
+    // Not after a minus sign: "-5%" stays whole.
+    expect(wrapLines("fell -5% in 2024", 20, textWidthPt("-5% in", 20) + 1)).toEqual(["fell", "-5% in", "2024"]);
+    const { fitText } = await import("../src/layout/fit-text.js");
+    // A box just wide enough for the first line to end at the dash at 30 pt.
+    const wIn = (textWidthPt("Four points to carry into any discussion of Pakistan–", 30, true) + 2) / 72 / 0.96;
+    const req = { paragraphs: [{ text: "Four points to carry into any discussion of Pakistan–Russia ties", bold: true }], wIn, hIn: 2, maxPt: 30, minPt: 24, maxLines: 2 };
+    const plain = fitText(req);
+    const avoiding = fitText({ ...req, avoidDashBreaks: true });
+    expect(plain.fits && avoiding.fits).toBe(true);
+    const linesAt = (pt: number) => wrapLines(req.paragraphs[0]!.text, pt, wIn * 72 * 0.96, true);
+    expect(linesAt(plain.fontPt).slice(0, -1).some((l) => l.endsWith("–"))).toBe(true);
+    expect(linesAt(avoiding.fontPt).slice(0, -1).some((l) => l.endsWith("–"))).toBe(false);
+  });
+
   it("wraps at spaces and breaks only words wider than the line", () => {
     expect(wrapLines("one two three four", 20, textWidthPt("three four", 20) + 1)).toEqual(["one two", "three four"]);
     const long = "x".repeat(200);

@@ -12,6 +12,8 @@ export interface FitParagraph {
   readonly spacingPt?: number;
   /** Space above the paragraph, in em of its size; ignored for the first paragraph. */
   readonly spaceBeforeEm?: number;
+  /** Set in the theme's heading font (titles), not its body font. */
+  readonly heading?: boolean;
 }
 
 export interface FitRequest {
@@ -23,6 +25,11 @@ export interface FitRequest {
   /** Floor for `smallerByPt` paragraphs (body text never below 16 pt). */
   readonly floorPt?: number;
   readonly maxLines?: number;
+  /**
+   * Prefer a size at which no line ends at a dash inside a compound word ("Pakistan–" / "Russia"):
+   * titles read better whole, and text extracted from a PDF then joins as written.
+   */
+  readonly avoidDashBreaks?: boolean;
 }
 
 export interface Fit {
@@ -37,18 +44,21 @@ export interface Fit {
 /** Share of the box width measured text may use: headroom for renderers' rounding. */
 const WIDTH_SAFETY = 0.96;
 
-export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; lines: number; broken: boolean } {
+export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; lines: number; broken: boolean; dashBreak: boolean } {
   let heightPt = 0;
   let lines = 0;
   let broken = false;
+  let dashBreak = false;
   req.paragraphs.forEach((p, i) => {
     const size = Math.max(req.floorPt ?? 0, fontPt - (p.smallerByPt ?? 0));
-    const w = wrap(p.text, size, lineWidthPt(req, p), p.bold, p.spacingPt);
+    const role = p.heading ? "heading" : "body";
+    const w = wrap(p.text, size, lineWidthPt(req, p), p.bold, p.spacingPt, role);
     broken ||= w.broken;
+    dashBreak ||= w.lines.slice(0, -1).some((l) => /[\p{L}\p{N}][-‐–—]$/u.test(l));
     lines += w.lines.length;
-    heightPt += w.lines.length * lineHeightPt(size) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
+    heightPt += w.lines.length * lineHeightPt(size, role) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
   });
-  return { heightIn: heightPt / 72, lines, broken };
+  return { heightIn: heightPt / 72, lines, broken, dashBreak };
 }
 
 /** The width measured text may use on a line of this paragraph. */
@@ -61,9 +71,16 @@ export function lineWidthPt(req: Pick<FitRequest, "wIn">, p: Pick<FitParagraph, 
  * word between letters; else minPt, fits=false.
  */
 export function fitText(req: FitRequest): Fit {
+  let first: Fit | undefined;
   for (let size = req.maxPt; size >= req.minPt; size--) {
     const m = measureAt(req, size);
-    if (!m.broken && m.heightIn <= req.hIn && (req.maxLines === undefined || m.lines <= req.maxLines)) return { fontPt: size, ...m, fits: true };
+    if (!m.broken && m.heightIn <= req.hIn && (req.maxLines === undefined || m.lines <= req.maxLines)) {
+      const fit = { fontPt: size, heightIn: m.heightIn, lines: m.lines, broken: m.broken, fits: true };
+      if (!req.avoidDashBreaks || !m.dashBreak) return fit;
+      first ??= fit;
+    }
   }
-  return { fontPt: req.minPt, ...measureAt(req, req.minPt), fits: false };
+  if (first) return first;
+  const m = measureAt(req, req.minPt);
+  return { fontPt: req.minPt, heightIn: m.heightIn, lines: m.lines, broken: m.broken, fits: false };
 }

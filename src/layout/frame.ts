@@ -55,7 +55,8 @@ export function textBox(role: string, r: Rect, paragraphs: readonly Paragraph[],
 export function fittedBox(ctx: LayoutContext, slide: RenderedSlide, role: string, r: Rect, texts: readonly FitParagraph[],
   sizes: { maxPt: number; minPt: number; maxLines?: number }, color: Hex, extra: Partial<PlacedText> = {}): PlacedText {
   const spacingPt = extra.charSpacingPt;
-  const fitted = fitOrCut(spacingPt ? texts.map((t) => ({ ...t, spacingPt })) : texts, r, sizes);
+  // A slide's title is kept whole where a size allows: no line ends inside a compound word.
+  const fitted = fitOrCut(spacingPt ? texts.map((t) => ({ ...t, spacingPt })) : texts, r, extra.placeholder === "title" ? { ...sizes, avoidDashBreaks: true } : sizes);
   if (fitted.cut) overflow(ctx, slide, role);
   else if (fitted.hyphenated) hyphenated(ctx, slide, role, fitted.fontPt);
   return textBox(role, r, fitted.texts.map((t) => para(t.text, t.bold ? { bold: true } : {})), fitted.fontPt, color, extra);
@@ -65,7 +66,7 @@ export function fittedBox(ctx: LayoutContext, slide: RenderedSlide, role: string
  * Fits paragraphs into `r`: the largest size at which no word breaks between letters; else words too
  * wide for the line hyphenated at a real break point; else the last paragraph cut word by word.
  */
-export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number }): { texts: FitParagraph[]; fontPt: number; cut: boolean; hyphenated: boolean } {
+export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt: number; minPt: number; maxLines?: number; avoidDashBreaks?: boolean }): { texts: FitParagraph[]; fontPt: number; cut: boolean; hyphenated: boolean } {
   let current = [...texts];
   let fit = fitText({ paragraphs: current, wIn: r.wIn, hIn: r.hIn, ...sizes });
   if (fit.fits) return { texts: current, fontPt: fit.fontPt, cut: false, hyphenated: false };
@@ -106,7 +107,7 @@ export function fitHyphenated(texts: readonly FitParagraph[], r: Rect, sizes: { 
   for (let size = sizes.maxPt; size >= sizes.minPt; size--) {
     const broken = texts.map((p) => {
       const pt = Math.max(sizes.floorPt ?? 0, size - (p.smallerByPt ?? 0));
-      const text = hyphenateToWidth(p.text, pt, lineWidthPt(r, p), p.bold, p.spacingPt);
+      const text = hyphenateToWidth(p.text, pt, lineWidthPt(r, p), p.bold, p.spacingPt, p.heading ? "heading" : "body");
       return text === undefined ? undefined : { ...p, text };
     });
     if (broken.some((p) => p === undefined)) continue;
@@ -173,17 +174,17 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
   // A continuation's "(cont.)" stays whole: only the title before it is ever cut.
   const suffix = continuedTitle("", page);
   let text = base + suffix;
-  let fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2 });
+  let fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2, avoidDashBreaks: true });
   let extra = 0;
   if (!fit.fits) {
     extra = THIRD_LINE_IN;
-    fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
+    fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3, avoidDashBreaks: true });
     // A title too long for three lines: hyphenate a word too wide for a line, else cut at a word
     // (or, for an unbroken run of letters, between letters) with "…" and a warning.
-    const hyphen = fit.fits ? undefined : fitHyphenated([{ text, bold: true }], { ...zone, hIn: zone.hIn + extra }, { ...sizes, maxLines: 3 });
+    const hyphen = fit.fits ? undefined : fitHyphenated([{ text, bold: true, heading: true }], { ...zone, hIn: zone.hIn + extra }, { ...sizes, maxLines: 3 });
     if (hyphen) {
       text = hyphen.texts[0]!.text;
-      fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxPt: hyphen.fontPt, minPt: hyphen.fontPt, maxLines: 3 });
+      fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxPt: hyphen.fontPt, minPt: hyphen.fontPt, maxLines: 3 });
       hyphenated(ctx, slide, "title", hyphen.fontPt);
     }
     let kept = base;
@@ -191,7 +192,7 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
       const body = kept.replace(/…$/, "");
       kept = (body.includes(" ") ? dropLastWord(body) : body.slice(0, Math.max(1, body.length - 4))) + "…";
       text = kept + suffix;
-      fit = fitText({ paragraphs: [{ text, bold: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
+      fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
     }
     if (!hyphen && kept !== base) overflow(ctx, slide, "title");
   }

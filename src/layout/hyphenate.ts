@@ -2,7 +2,7 @@
 // `hyphen` (TeX's en-GB patterns). A word is broken with a visible hyphen and a line break, so every
 // renderer breaks it in the same place; layout warns wherever it had to.
 import hyphen from "hyphen/en-gb/index.js";
-import { textWidthPt } from "./measure-text.js";
+import { textWidthPt, type FontRole } from "./measure-text.js";
 
 const SOFT = "\u00AD";
 
@@ -33,8 +33,8 @@ function breakPoints(word: string): string[] {
  * `text` with each word wider than `maxPt` broken at its last syllable boundary (or hyphen) that
  * fits, as "Intergovern-\nmental"; undefined when a single syllable is wider than the line.
  */
-export function hyphenateToWidth(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): string | undefined {
-  const width = (s: string) => textWidthPt(s, fontPt, bold, spacingPt);
+export function hyphenateToWidth(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): string | undefined {
+  const width = (s: string) => textWidthPt(s, fontPt, bold, spacingPt, role);
   const out: string[] = [];
   for (const hard of text.split("\n")) {
     const words: string[] = [];

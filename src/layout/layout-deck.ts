@@ -7,6 +7,7 @@ import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
 import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, type Grid } from "./grid.js";
+import { withFonts } from "./measure-text.js";
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -17,6 +18,11 @@ export interface LayoutResult {
 export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }>;
 
 export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
+  // Text is measured in the theme's own fonts.
+  return withFonts(theme.fonts, () => layoutAll(rendered, theme, cache));
+}
+
+function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
   const grid = gridFor(rendered.size);

@@ -1,39 +1,50 @@
-// Layout stage: text measurement with the theme font's real advance widths (Carlito, Calibri's
-// metric twin; table made by scripts/make-font-metrics.ts) and line wrapping as PowerPoint does it:
-// greedy, at spaces, breaking a word only when it is wider than the line.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { FONT_METRICS } from "../util/fonts.js";
-import { projectRoot } from "../util/project-root.js";
+// Layout stage: text measurement with the real advance widths of the theme's fonts (a metric-compatible
+// font's table: Carlito for Calibri, Liberation Sans for Arial…, made by `npm run fonts`, or from font
+// files an outline brings) and line wrapping as PowerPoint does it: greedy, at spaces, breaking a word
+// only when it is wider than the line. Headings and body text may be set in different fonts.
+import { metricsFor } from "../util/fonts.js";
+import type { FontMetrics } from "../util/font-metrics.js";
 
-interface Metrics {
-  readonly unitsPerEm: number;
-  readonly lineHeightEm: number;
-  readonly regular: Readonly<Record<string, number>>;
-  readonly bold: Readonly<Record<string, number>>;
+/** Which of the theme's two fonts a text is set in. */
+export type FontRole = "body" | "heading";
+
+interface Loaded { readonly m: FontMetrics; readonly regular: Map<number, number>; readonly bold: Map<number, number> }
+
+const loaded = new Map<string, Loaded>();
+
+function load(family: string): Loaded {
+  let l = loaded.get(family);
+  if (!l) {
+    const m = metricsFor(family);
+    if (!m) throw new Error(`no metrics for the font "${family}" (validation should have refused it)`);
+    const toMap = (w: Readonly<Record<string, number>>) => new Map(Object.entries(w).map(([k, v]) => [parseInt(k, 16), v]));
+    l = { m, regular: toMap(m.regular), bold: toMap(m.bold) };
+    loaded.set(family, l);
+  }
+  return l;
 }
 
-let metrics: { m: Metrics; regular: Map<number, number>; bold: Map<number, number> } | undefined;
+/** The fonts text is measured in: the theme's, while `withFonts` runs; Calibri otherwise. */
+let active: { readonly heading: string; readonly body: string } = { heading: "Calibri", body: "Calibri" };
 
-function load(): NonNullable<typeof metrics> {
-  if (metrics) return metrics;
-  const m = JSON.parse(readFileSync(join(projectRoot(), "assets/fonts", FONT_METRICS["Calibri"]!), "utf8")) as Metrics;
-  const toMap = (w: Readonly<Record<string, number>>) => new Map(Object.entries(w).map(([k, v]) => [parseInt(k, 16), v]));
-  metrics = { m, regular: toMap(m.regular), bold: toMap(m.bold) };
-  return metrics;
+/** Runs `fn` measuring headings and body text in these fonts (the layout stage, for one theme). */
+export function withFonts<T>(fonts: { readonly heading: string; readonly body: string }, fn: () => T): T {
+  const before = active;
+  active = fonts;
+  try { return fn(); } finally { active = before; }
 }
 
 /** Line height of single-spaced text, in points, for a font size in points. */
-export function lineHeightPt(fontPt: number): number {
-  return fontPt * load().m.lineHeightEm;
+export function lineHeightPt(fontPt: number, role: FontRole = "body"): number {
+  return fontPt * load(active[role]).m.lineHeightEm;
 }
 
 /**
  * Width of one line of text, in points, with `spacingPt` of letter spacing after each character.
  * Glyphs the table lacks (Arabic, CJK) are counted generously.
  */
-export function textWidthPt(text: string, fontPt: number, bold = false, spacingPt = 0): number {
-  const { m, regular, bold: boldMap } = load();
+export function textWidthPt(text: string, fontPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): number {
+  const { m, regular, bold: boldMap } = load(active[role]);
   const table = bold ? boldMap : regular;
   let units = 0;
   let chars = 0;
@@ -51,30 +62,39 @@ export function textWidthPt(text: string, fontPt: number, bold = false, spacingP
 }
 
 /** Wraps one paragraph into lines no wider than `maxPt`. */
-export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): string[] {
-  return wrap(text, fontPt, maxPt, bold, spacingPt).lines;
+export function wrapLines(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): string[] {
+  return wrap(text, fontPt, maxPt, bold, spacingPt, role).lines;
 }
 
+/** A line may break after a dash between two letters or digits ("Pakistan–Russia", "2022–23"), as renderers break. */
+const DASH_BREAK = /(?<=[\p{L}\p{N}][-‐–—])(?=[\p{L}\p{N}])/u;
+
 /**
- * Wraps one paragraph as PowerPoint does; `broken` when a word wider than the line had to be split
- * between letters (which never counts as fitting: layout shrinks, hyphenates or warns instead).
+ * Wraps one paragraph as PowerPoint does: at spaces, and after a dash inside a compound word; `broken`
+ * when a word wider than the line had to be split between letters (which never counts as fitting:
+ * layout shrinks, hyphenates or warns instead).
  */
-export function wrap(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0): { lines: string[]; broken: boolean } {
+export function wrap(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): { lines: string[]; broken: boolean } {
   const lines: string[] = [];
   let broken = false;
+  const width = (t: string) => textWidthPt(t, fontPt, bold, spacingPt, role);
   for (const hard of text.split("\n")) {
     let line = "";
     for (const word of hard.split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidthPt(candidate, fontPt, bold, spacingPt) <= maxPt) { line = candidate; continue; }
-      if (line) lines.push(line);
-      line = "";
-      let piece = "";
-      for (const ch of word) {
-        if (piece && textWidthPt(piece + ch, fontPt, bold, spacingPt) > maxPt) { lines.push(piece); piece = ""; broken = true; }
-        piece += ch;
-      }
-      line = piece;
+      // A compound word's parts join without a space, and the line may end after any of them.
+      word.split(DASH_BREAK).forEach((part, k) => {
+        const glue = k === 0 && line ? " " : "";
+        const candidate = `${line}${glue}${part}`;
+        if (width(candidate) <= maxPt) { line = candidate; return; }
+        if (line) lines.push(line);
+        line = "";
+        let piece = "";
+        for (const ch of part) {
+          if (piece && width(piece + ch) > maxPt) { lines.push(piece); piece = ""; broken = true; }
+          piece += ch;
+        }
+        line = piece;
+      });
     }
     lines.push(line);
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DeckError } from "../errors.js";
 import type { SourceMap } from "../model/source-map.js";
 import type { Theme } from "../model/theme.js";
-import { FONT_METRICS, hasMetrics } from "../util/fonts.js";
+import { hasMetrics, knownFamilies } from "../util/fonts.js";
 
 const HexColor = z.string().regex(/^[0-9A-F]{6}$/i, "a colour is six hex digits without '#', e.g. 14365D");
 const COLOR_NAMES = ["ink", "navy", "teal", "slate", "green", "red", "amber", "sky", "mist", "white", "rule", "muted", "onNavy", "accentOnNavy"] as const;
@@ -34,7 +34,7 @@ export function validateTheme(data: unknown, file: string, map: SourceMap): Them
       throw new DeckError({
         code: "UNKNOWN_FONT", pos: map.posOf(["fonts", role]),
         message: `the theme's ${role} font "${family}" has no metrics, so text set in it could not be measured to fit`,
-        hint: `use one of: ${Object.keys(FONT_METRICS).map((f) => `"${f}"`).join(", ")}`,
+        hint: `use one of: ${knownFamilies().map((f) => `"${f}"`).join(", ")}; or put the font's files (.ttf, .otf) in a fonts/ folder beside the outline`,
       });
     }
   }

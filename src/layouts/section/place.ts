@@ -15,7 +15,7 @@ export function placeSection(ctx: LayoutContext, slide: RenderedSlide): PlacedIt
   const items: PlacedItem[] = [
     textBox("section-number", { ...number, wIn: ctx.grid.columns(1, 4).wIn }, [para(fieldText(slide, "number"))], 66, colors.accentOnNavy, { bold: true, valign: "bottom" }),
     { kind: "shape", shape: "rect", ...bar, wIn: Math.min(1.2, bar.wIn), fill: colors.accentOnNavy },
-    fittedBox(ctx, slide, "title", title, [{ text: fieldText(slide, "title"), bold: true }],
+    fittedBox(ctx, slide, "title", title, [{ text: fieldText(slide, "title"), bold: true, heading: true }],
       { maxPt: 40, minPt: 28, maxLines: 2 }, colors.white, { bold: true, placeholder: "title" }),
   ];
   const gist = fieldText(slide, "gist");

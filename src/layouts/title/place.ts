@@ -27,7 +27,7 @@ export function placeTitle(ctx: LayoutContext, slide: RenderedSlide): PlacedItem
     items.push(fittedBox(ctx, slide, "kicker", kickerBox, [{ text: kicker, bold: true }],
       { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 }));
   }
-  items.push(fittedBox(ctx, slide, "title", titleBox, [{ text: fieldText(slide, "title"), bold: true }],
+  items.push(fittedBox(ctx, slide, "title", titleBox, [{ text: fieldText(slide, "title"), bold: true, heading: true }],
     { maxPt: TYPE.coverTitleMaxPt, minPt: TYPE.coverTitleMinPt, maxLines: 3 }, colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");
   if (subtitle) {
