@@ -9,8 +9,15 @@ import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
 import { buildPptx } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
-import { layoutDeck, type LayoutCache } from "./layout/layout-deck.js";
-import { builtInTemplate } from "./layouts/index.js";
+import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
+import { builtInTemplate, LAYOUT_MODULES } from "./layouts/index.js";
+import { loadOutlineFonts } from "./assets/outline-fonts.js";
+import { meanColor } from "./assets/prepare-images.js";
+import { readTemplate, type OrgTemplate } from "./template/read-template.js";
+import type { TemplateFrames } from "./template/template-frames.js";
+import { placeOnTemplate } from "./template/place-on-template.js";
+import { hasMetrics, knownFamilies } from "./util/fonts.js";
+import { suggestion } from "./util/did-you-mean.js";
 import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
@@ -56,6 +63,8 @@ export interface BuildOptions {
   /** Work limits (--max-slides, --max-values); defaults suit any real briefing. */
   readonly maxSlides?: number;
   readonly maxValues?: number;
+  /** The organisation's template (--template), instead of the outline's `deck.template`. */
+  readonly template?: string;
 }
 
 export interface BuildResult {
@@ -77,6 +86,14 @@ interface Prepared {
   readonly templates: Templates;
   readonly baseDir: string;
   readonly session: BuildSession;
+  /** The organisation's template, when the deck is built on one. */
+  readonly template?: {
+    readonly org: OrgTemplate;
+    readonly placement: TemplatePlacement;
+    readonly frames: TemplateFrames;
+    /** Warnings found while reading it (colours that fail contrast), given to the first deck built. */
+    readonly warnings: DeckError[];
+  };
 }
 
 /**
@@ -103,6 +120,8 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const text = await readSource(file);
   const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues });
   lap("parse");
+  // Fonts the outline brings (fonts/*.ttf, *.otf) can be measured, like the shipped ones.
+  loadOutlineFonts(baseDir, opts.allowOutside ?? false);
   const deck = validateOutline(data, sourceMap, opts.maxSlides);
   lap("validate");
   const theme = await loadTheme(baseDir, deck.meta.theme ?? "default", session, opts.allowOutside ?? false).catch((err: unknown) => {
@@ -127,7 +146,52 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
     session.env = { key, hb, templates: compileTemplates(hb, sources, disk), compiled: new Map(), disk };
   }
   lap("templates");
-  return { deck, theme, hb: session.env.hb, templates: session.env.templates, baseDir, session };
+  const template = await loadTemplate(opts, deck, baseDir, theme);
+  lap("org template");
+  return { deck, theme, hb: session.env.hb, templates: session.env.templates, baseDir, session, ...(template ? { template } : {}) };
+}
+
+/** The organisation's template named by --template or `deck.template`, read and mapped; undefined without one. */
+async function loadTemplate(opts: BuildOptions, deck: Deck, baseDir: string, theme: Theme): Promise<Prepared["template"]> {
+  const named = opts.template ?? deck.meta.template;
+  if (!named) return undefined;
+  const map = deck.sourceMap;
+  const fromOutline = opts.template === undefined;
+  const pos = fromOutline ? map.posOf(["deck", "template"]) : { file: opts.template!, line: 1, col: 1, quote: false };
+  const file = fromOutline ? resolve(baseDir, named) : resolve(named);
+  if (fromOutline && !(opts.allowOutside ?? false) && !isInside(file, [baseDir])) {
+    throw new DeckError({
+      code: "ASSET_OUTSIDE_PROJECT", pos, message: `the template "${named}" is outside the outline's folder (or links there)`,
+      hint: "copy it into the outline's folder, or pass --allow-outside (or name it with --template)",
+    });
+  }
+  let org: OrgTemplate;
+  try { org = readTemplate(file, pos); } catch (err) {
+    if (err instanceof DeckError && err.code !== "TEMPLATE_INVALID") throw new DeckError({ ...err.info, pos, message: `${err.message}`, hint: err.info.hint ?? "check the template's path" });
+    throw err;
+  }
+  const explicit = deck.meta.templateLayouts ?? {};
+  for (const layout of Object.keys(explicit)) {
+    if (!LAYOUT_MODULES.some((m) => m.id === layout)) {
+      throw new DeckError({
+        code: "UNKNOWN_LAYOUT", pos: map.posOf(["deck", "templateLayouts", layout], "key"), message: `templateLayouts names "${layout}", which is not a briefdeck layout`,
+        hint: suggestion(layout, LAYOUT_MODULES.map((m) => m.id), "one of the layouts"),
+      });
+    }
+  }
+  const warnings: DeckError[] = [];
+  const { placement, frames } = await placeOnTemplate(org, theme, explicit, pos, (layout) => map.posOf(["deck", "templateLayouts", layout]), meanColor, (e) => warnings.push(e));
+  // Text is measured in the template's fonts: each needs metrics.
+  const fonts = placement.frameFor("bullets").theme.fonts;
+  for (const family of new Set([fonts.heading, fonts.body])) {
+    if (!hasMetrics(family)) {
+      throw new DeckError({
+        code: "UNKNOWN_FONT", pos, message: `the template's font "${family}" has no metrics, so text set in it could not be measured to fit`,
+        hint: `put the font's files (.ttf, .otf) in a fonts/ folder beside the outline; briefdeck measures: ${knownFamilies().map((f) => `"${f}"`).join(", ")}`,
+      });
+    }
+  }
+  return { org, placement, frames, warnings };
 }
 
 /** One audience's deck, built in memory: nothing is written until the whole run has succeeded. */
@@ -142,19 +206,23 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   p.session.env?.disk.save();
   lap("render");
   if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
-  const laid = layoutDeck(rendered, p.theme, p.session.layout);
+  const laid = layoutDeck(rendered, p.theme, p.session.layout, p.template?.placement);
   const placed = laid.deck;
-  const warnings = [...p.deck.warnings, ...view.warnings, ...laid.warnings, ...checkAccessibility(placed, p.theme)];
+  // On a template, the deck's fonts and default colours are the template's.
+  const theme = p.template ? p.template.placement.frameFor("bullets").theme : p.theme;
+  const templateNotes = p.template ? [...p.template.warnings.splice(0), ...p.template.frames.takeNotes()] : [];
+  const warnings = [...p.deck.warnings, ...view.warnings, ...templateNotes, ...laid.warnings, ...checkAccessibility(placed, theme)];
   lap("layout");
   // --check runs every stage a build runs (images decoded, charts written, the package assembled in
   // memory) and writes nothing: no deck, no cache.
   const images = await prepareImages(placed, { baseDir: p.baseDir, allowOutside: opts.allowOutside ?? false, checkOnly: opts.checkOnly ?? false });
   lap("assets");
-  const charts = chartParts(placed, p.theme);
+  const charts = chartParts(placed, theme);
   lap("charts");
-  const raw = await buildPptx(placed, p.theme, images);
+  const raw = await buildPptx(placed, theme, images);
   lap("pptxgenjs");
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch));
+  const onTemplate = p.template ? { template: p.template.org, slideLayouts: placed.slides.map((s) => s.templateLayout!) } : undefined;
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), onTemplate);
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }
@@ -166,7 +234,8 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
 async function finish(built: readonly Built[], opts: BuildOptions): Promise<BuildResult[]> {
   if (opts.checkOnly) return built.map(({ bytes: _bytes, ...b }) => b);
   if (opts.strict) {
-    const warnings = built.flatMap((b) => b.warnings);
+    // Notes say how the deck was made (a layout placed on a fallback); only warnings stop a strict run.
+    const warnings = built.flatMap((b) => b.warnings).filter((w) => w.info.severity !== "note");
     if (warnings.length > 0) throw new DeckErrors(uniqueWarnings(warnings).map((w) => new DeckError({ ...w.info, severity: "error", hint: `${w.info.hint ?? ""}${w.info.hint ? " " : ""}(an error because --strict is set)` })));
   }
   const outputs: Output[] = [];

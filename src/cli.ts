@@ -32,7 +32,8 @@ Options
   -o, --out DIR        folder for the .pptx (default: out/); created when missing
   -a, --audience ID    build the deck for one audience of the outline (default: its default audience)
       --all            build every audience's deck, one file each, and print a table
-      --templates DIR  templates folder (default: the outline's templates/, else the built-in ones)
+      --template FILE  build on this PowerPoint template (.potx, .pptx) instead of the outline's deck.template
+      --templates DIR  folder of template overrides (default: the outline's templates/); built-ins serve the rest
       --check          check the outline, its figures and its layout; write nothing
       --watch          rebuild whenever the outline, a template, an asset or the theme changes
       --pdf            also write the PDF (needs LibreOffice)
@@ -60,12 +61,14 @@ Examples
   npm run deck -- --pdf --preview           also write out/deck.pdf and out/preview/*.png
   npm run deck -- --audience executive      the ministers' version, out/deck-executive.pptx
   npm run deck -- --all                     every audience's deck
-  npm run deck -- --watch                   rebuild on every save`;
+  npm run deck -- --watch                   rebuild on every save
+  npm run deck -- --template brand.potx     build on the organisation's template`;
 
 interface CliOptions {
   readonly outline: string;
   readonly outDir: string;
   readonly templatesDir?: string;
+  readonly template?: string;
   readonly check: boolean;
   readonly strict: boolean;
   readonly allowOutside: boolean;
@@ -86,7 +89,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
-        out: { type: "string", short: "o" }, templates: { type: "string" }, check: { type: "boolean" },
+        out: { type: "string", short: "o" }, template: { type: "string" }, templates: { type: "string" }, check: { type: "boolean" },
         audience: { type: "string", short: "a" }, all: { type: "boolean" },
         strict: { type: "boolean" }, "allow-outside": { type: "boolean" }, quiet: { type: "boolean", short: "q" }, verbose: { type: "boolean" },
         pdf: { type: "boolean" }, preview: { type: "boolean" }, watch: { type: "boolean", short: "w" },
@@ -114,7 +117,7 @@ function parseCli(argv: readonly string[]): CliOptions | "help" | "version" {
   return {
     outline: positionals[0] ?? "deck.yaml", outDir: v.out ?? "out", check: v.check ?? false, strict: v.strict ?? false,
     allowOutside: v["allow-outside"] ?? false, quiet: v.quiet ?? false, verbose: v.verbose ?? false, pdf: v.pdf ?? false, preview: v.preview ?? false,
-    all: v.all ?? false, watch: v.watch ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}),
+    all: v.all ?? false, watch: v.watch ?? false, ...(v.audience !== undefined ? { audience: v.audience } : {}), ...(v.templates ? { templatesDir: v.templates } : {}), ...(v.template ? { template: v.template } : {}),
     ...(maxSlides !== undefined ? { maxSlides } : {}), ...(maxValues !== undefined ? { maxValues } : {}),
   };
 }
@@ -170,6 +173,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     ...(opts.maxSlides !== undefined ? { maxSlides: opts.maxSlides } : {}), ...(opts.maxValues !== undefined ? { maxValues: opts.maxValues } : {}),
     ...(opts.audience !== undefined ? { audience: opts.audience } : {}),
     ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+    ...(opts.template ? { template: opts.template } : {}),
     ...(epoch !== undefined && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
     ...(opts.quiet ? {} : { onProgress: (m: string) => io.out(`… ${m}`) }),
   };

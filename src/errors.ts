@@ -10,7 +10,7 @@ export type ErrorCode =
   | "CHART_MIXED_UNITS" | "CHART_NO_DATA" | "CHART_DATA_MISMATCH" | "CHART_KIND" | "CHART_LABELS" | "UNKNOWN_CATEGORY"
   | "CONTENT_CUT" | "DIVIDER_BEFORE_TITLE" | "TABLE_RAGGED" | "TEMPLATE_FIELD_UNKNOWN" | "TEMPLATE_FIELD_EMPTY" | "TEMPLATE_LIMIT" | "UNKNOWN_FONT" | "ENCODING"
   | "UNKNOWN_SOURCE" | "SOURCE_UNUSED" | "SOURCE_DEPRECATED" | "SOURCE_MISSING" | "INVALID_DATE" | "INVALID_URL"
-  | "TEMPLATE_NOT_FOUND" | "TEMPLATE_SYNTAX" | "TEMPLATE_FIELD_MISSING" | "TEMPLATE_HELPER"
+  | "TEMPLATE_INVALID" | "TEMPLATE_LAYOUT" | "TEMPLATE_NOTE" | "TEMPLATE_CONTRAST" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_SYNTAX" | "TEMPLATE_FIELD_MISSING" | "TEMPLATE_HELPER"
   | "ASSET_NOT_FOUND" | "ASSET_UNREADABLE" | "ASSET_OUTSIDE_PROJECT"
   | "TEXT_OVERFLOW" | "TEXT_CONTINUED" | "TEXT_HYPHENATED" | "WRITE_FAILED" | "TOOL_MISSING" | "EXPORT_FAILED"
   | "A11Y_TITLE" | "A11Y_READING_ORDER" | "A11Y_ALT_TEXT" | "A11Y_TEXT_SIZE" | "A11Y_CONTRAST";
@@ -33,8 +33,8 @@ export interface DeckErrorInfo {
   readonly pos?: SourcePos;
   /** How to fix it. */
   readonly hint?: string;
-  /** Warnings are printed and the build carries on (fatal under --strict). */
-  readonly severity?: "error" | "warning";
+  /** Warnings are printed and the build carries on (fatal under --strict); notes are printed only. */
+  readonly severity?: "error" | "warning" | "note";
   readonly cause?: unknown;
 }
 

@@ -18,6 +18,7 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
   const warn = (slide: PlacedSlide, code: DeckError["code"], message: string, hint: string) =>
     problems.push(new DeckError({ code, severity: "warning", pos: slide.pos, message: `slide ${deck.slides.indexOf(slide) + 1}: ${message}`, hint }));
   const titles = new Map<string, number>();
+  const scale = deck.typeScale ?? 1;
 
   for (const slide of deck.slides) {
     const texts = slide.items.filter((i): i is PlacedText => i.kind === "text");
@@ -48,15 +49,18 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
       }
     }
     for (const t of texts) {
-      if (t.fontPt < minimumPt(t.role)) {
-        warn(slide, "A11Y_TEXT_SIZE", `sets its ${t.role} at ${t.fontPt} pt, below the ${minimumPt(t.role)} pt minimum`, "shorten the text so it fits at a readable size");
+      // Sizes are read at the design scale: on a template 6.2 in high, 13.2 pt reads as 16 pt does on 7.5 in.
+      const min = minimumPt(t.role) * scale;
+      if (t.fontPt < min - 0.011) {
+        const at = scale === 1 ? "" : ` (${(t.fontPt / scale).toFixed(1)} pt at the design scale, as this template is ${(scale * 100).toFixed(0)} % of its height)`;
+        warn(slide, "A11Y_TEXT_SIZE", `sets its ${t.role} at ${t.fontPt} pt${at}, below the ${minimumPt(t.role)} pt minimum`, "shorten the text so it fits at a readable size");
       }
       const background = backgroundOf(t, slide, theme);
       for (const p of t.paragraphs) {
         for (const r of p.runs) {
           const color = r.color ?? p.color ?? t.color;
           const size = r.fontPt ?? p.fontPt ?? t.fontPt;
-          const needed = size >= 24 ? 3 : 4.5;
+          const needed = size >= 24 * scale - 0.011 ? 3 : 4.5;
           const ratio = contrastRatio(color, background);
           if (ratio < needed) {
             warn(slide, "A11Y_CONTRAST", `has ${t.role} text #${color} on #${background} at ${ratio.toFixed(1)}:1, below ${needed}:1`, "use a darker text colour or a lighter background from the theme");
@@ -77,5 +81,9 @@ function backgroundOf(t: PlacedText, slide: PlacedSlide, theme: Theme): string {
     i.kind === "shape" && i.shape === "rect" && i.fill !== undefined && cx >= i.xIn && cx <= i.xIn + i.wIn && cy >= i.yIn && cy <= i.yIn + i.hIn);
   const top = under[under.length - 1];
   if (top && top.kind === "shape" && top.fill) return top.fill;
-  return slide.master === "section" ? theme.colors.navy : theme.colors.white;
+  // A template's own shapes (a band behind the title) lie under everything on the slide.
+  const behind = (slide.backdrop ?? []).filter((d) => cx >= d.xIn && cx <= d.xIn + d.wIn && cy >= d.yIn && cy <= d.yIn + d.hIn);
+  const backdrop = behind[behind.length - 1];
+  if (backdrop) return backdrop.fill;
+  return slide.background ?? (slide.master === "section" ? theme.colors.navy : theme.colors.white);
 }

@@ -94,3 +94,10 @@ function readCached(path: string): Buffer | undefined {
 function writeCached(path: string, png: Buffer): void {
   writePrivateCacheFile(path, png);
 }
+
+/** The mean colour of an image (a template's background picture), as six-digit hex. */
+export async function meanColor(bytes: Uint8Array): Promise<string> {
+  const { default: sharp } = await import("sharp");
+  const { channels } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).stats();
+  return channels.slice(0, 3).map((c) => Math.round(c.mean).toString(16).padStart(2, "0")).join("").toUpperCase();
+}

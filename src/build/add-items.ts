@@ -8,7 +8,13 @@ import { xmlSafe } from "../util/xml-text.js";
 /** Slide numbers (1-based) of slide ids, for internal links such as the agenda's. */
 export type SlideIndex = ReadonlyMap<string, number>;
 
-export function addText(slide: PptxSlide, t: PlacedText, theme: Theme, index: SlideIndex): void {
+/** The hanging indent of a bullet at the design scale (points); layout/ measures with the same. */
+const BULLET_INDENT_PT = 21.6;
+/** A table cell's inner margin at the design scale (inches). */
+const CELL_MARGIN_IN = 0.1;
+
+/** `scale`: the deck's type scale (a template's), which the fixed indents and margins follow. */
+export function addText(slide: PptxSlide, t: PlacedText, theme: Theme, index: SlideIndex, scale = 1): void {
   const runs: TextProps[] = [];
   t.paragraphs.forEach((p, pi) => {
     p.runs.forEach((r, ri) => {
@@ -17,7 +23,7 @@ export function addText(slide: PptxSlide, t: PlacedText, theme: Theme, index: Sl
         text: xmlSafe(r.text),
         options: {
           ...(ri === p.runs.length - 1 && pi < t.paragraphs.length - 1 ? { breakLine: true } : {}),
-          ...(p.bullet ? { bullet: { characterCode: p.bullet === "•" ? "2022" : "2013", indent: 21.6 }, indentLevel: p.indent ?? 0 } : {}),
+          ...(p.bullet ? { bullet: { characterCode: p.bullet === "•" ? "2022" : "2013", indent: BULLET_INDENT_PT * scale }, indentLevel: p.indent ?? 0 } : {}),
           ...(p.spaceBeforePt && pi > 0 ? { paraSpaceBefore: p.spaceBeforePt } : {}),
           ...((r.fontPt ?? p.fontPt) ? { fontSize: r.fontPt ?? p.fontPt } : {}),
           ...((r.color ?? p.color) ? { color: r.color ?? p.color } : {}),
@@ -52,7 +58,7 @@ export function addImage(slide: PptxSlide, img: PlacedImage, png: Buffer): void 
   slide.addImage({ data: `image/png;base64,${png.toString("base64")}`, x: img.xIn, y: img.yIn, w: img.wIn, h: img.hIn, altText: xmlSafe(img.alt) });
 }
 
-export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme): void {
+export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme, scale = 1): void {
   const { colors } = theme;
   type Borders = NonNullable<NonNullable<Extract<TableRow[number], object>["options"]>["border"]>;
   const border = (color: string): Borders => [{ type: "none" }, { type: "none" }, { pt: 0.75, color }, { type: "none" }];
@@ -75,6 +81,6 @@ export function addTable(slide: PptxSlide, t: PlacedTable, theme: Theme): void {
   }));
   slide.addTable([header, ...rows], {
     x: t.xIn, y: t.yIn, w: t.wIn, colW: [...t.colWIn], rowH: [...t.rowHIn], fontFace: theme.fonts.body, fontSize: t.fontPt,
-    valign: "middle", margin: [0.1, 0.1, 0.1, 0.1],
+    valign: "middle", margin: Array(4).fill(CELL_MARGIN_IN * scale) as [number, number, number, number],
   });
 }

@@ -34,18 +34,24 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   const index: SlideIndex = new Map(deck.slides.map((s, i) => [s.id, i + 1]));
   let section: string | undefined;
   let charts = 0;
+  const scale = deck.typeScale ?? 1;
   for (const placed of deck.slides) {
     if (placed.sectionTitle !== section) {
       section = placed.sectionTitle;
       pptx.addSection({ title: xmlSafe(section) });
     }
     const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
+    // On a template the slide number is the slide's own (the template's masters replace ours).
+    if (placed.number) {
+      const n = placed.number;
+      slide.slideNumber = { x: n.xIn, y: n.yIn, w: n.wIn, h: n.hIn, fontFace: theme.fonts.body, fontSize: Math.floor(12 * scale * 100) / 100, color: n.color, align: "right", valign: "middle", margin: 0 } as typeof slide.slideNumber;
+    }
     for (const item of placed.items) {
       switch (item.kind) {
-        case "text": addText(slide, item, theme, index); break;
+        case "text": addText(slide, item, placed.theme ?? theme, index, scale); break;
         case "shape": addShape(pptx, slide, item); break;
         case "image": addImage(slide, item, images.get(imageKey(item))!); break;
-        case "table": addTable(slide, item, theme); break;
+        case "table": addTable(slide, item, placed.theme ?? theme, scale); break;
         // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.
         case "chart": slide.addShape(pptx.ShapeType.rect, { x: item.xIn, y: item.yIn, w: item.wIn, h: item.hIn, objectName: chartMarker(++charts), line: { type: "none" } }); break;
         default: assertNever(item, "slide item");

@@ -28,7 +28,7 @@ export function chartParts(deck: PlacedDeck, theme: Theme): ChartPart[] {
     for (const item of slide.items) {
       if (item.kind !== "chart") continue;
       const n = out.length + 1;
-      out.push({ n, marker: chartMarker(n), chart: item, xml: new TextEncoder().encode(chartXml(item, theme)), workbook: workbookParts(item, sheetLayout(item)) });
+      out.push({ n, marker: chartMarker(n), chart: item, xml: new TextEncoder().encode(chartXml(item, slide.theme ?? theme)), workbook: workbookParts(item, sheetLayout(item)) });
     }
   }
   return out;

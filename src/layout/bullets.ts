@@ -53,7 +53,8 @@ export function spreadAt(r: Rect, fields: readonly TextField[], pt: number): { s
   const m = measureAt({ paragraphs: bulletFits(fields), wIn: r.wIn, hIn: r.hIn, maxPt: pt, minPt: pt, floorPt: TYPE.bodyMinPt }, pt);
   if (m.broken || m.heightIn > r.hIn) return undefined;
   const gaps = fields.filter((f) => f.attrs["level"] !== 2).length - 1;
-  const spaceEm = gaps > 0 ? Math.min(SPACE_EM.max, SPACE_EM.min + ((r.hIn - m.heightIn) * 72) / (gaps * pt)) : SPACE_EM.min;
+  // Spread to 96% of the box at most: renderers' line heights differ by a hair.
+  const spaceEm = gaps > 0 ? Math.max(SPACE_EM.min, Math.min(SPACE_EM.max, SPACE_EM.min + ((r.hIn * 0.96 - m.heightIn) * 72) / (gaps * pt))) : SPACE_EM.min;
   return { spaceEm, filled: (m.heightIn + (gaps * (spaceEm - SPACE_EM.min) * pt) / 72) / r.hIn };
 }
 

@@ -22,9 +22,19 @@ export const TYPE = {
 
 export interface LayoutContext {
   readonly theme: Theme;
-  /** The slide's canvas and grid (deck.size). */
+  /** The slide's canvas and grid (deck.size), or the template layout's. */
   readonly grid: Grid;
+  /** Placed on an organisation's template: its layouts draw backgrounds, logos and rules. */
+  readonly onTemplate?: boolean;
+  /** On a template: `color`, or the nearest that reads on what the template draws behind `box`. */
+  readonly readableOn?: (box: Rect, color: Hex) => Hex;
   warn(err: DeckError): void;
+}
+
+/** A box in the title's span (a template's title placeholder, else the grid's 12 columns) at these heights. */
+export function titleRect(ctx: LayoutContext, yIn: number, hIn: number): Rect {
+  const span = ctx.grid.zones.titleSpan;
+  return span ? { xIn: span.xIn, wIn: span.wIn, yIn, hIn } : ctx.grid.rect(1, 12, yIn, hIn);
 }
 
 export function fieldText(slide: RenderedSlide, name: string): string {
@@ -168,7 +178,7 @@ const THIRD_LINE_IN = 0.42;
 export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0): Frame {
   const { colors } = ctx.theme;
   const zones = ctx.grid.zones;
-  const zone = ctx.grid.rect(1, 12, zones.title.yIn, zones.title.hIn);
+  const zone = titleRect(ctx, zones.title.yIn, zones.title.hIn);
   const sizes = { maxPt: TYPE.titleMaxPt, minPt: TYPE.titleMinPt };
   const base = fieldText(slide, "title");
   // A continuation's "(cont.)" stays whole: only the title before it is ever cut.
@@ -177,7 +187,8 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
   let fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2, avoidDashBreaks: true });
   let extra = 0;
   if (!fit.fits) {
-    extra = THIRD_LINE_IN;
+    // On a template the title may run on to the end of its band; the body stays where the template has it.
+    extra = zones.titleLimitIn !== undefined ? Math.max(0, zones.titleLimitIn - (zone.yIn + zone.hIn)) : THIRD_LINE_IN;
     fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3, avoidDashBreaks: true });
     // A title too long for three lines: hyphenate a word too wide for a line, else cut at a word
     // (or, for an unbroken run of letters, between letters) with "…" and a warning.
@@ -201,13 +212,15 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
   return {
     title: text.replace(/-\n/g, "-").replace(/\n/g, " "),
     items: [
-      ...(kicker ? [fittedBox(ctx, slide, "kicker", ctx.grid.rect(1, 12, zones.kicker.yIn, zones.kicker.hIn), [{ text: kicker, bold: true }],
-        { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.teal, { bold: true, charSpacingPt: 1.5 })] : []),
-      textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.ink, { bold: true, placeholder: "title" }),
+      ...(kicker ? [fittedBox(ctx, slide, "kicker", titleRect(ctx, zones.kicker.yIn, zones.kicker.hIn), [{ text: kicker, bold: true }],
+        { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.kicker ?? colors.teal, { bold: true, charSpacingPt: 1.5 })] : []),
+      textBox("title", { ...zone, hIn: zone.hIn + extra }, [para(text, { bold: true })], fit.fontPt, colors.title ?? colors.ink, { bold: true, placeholder: "title" }),
       ...(source ? [source] : []),
       ...footer(ctx, slide, colors.slate, colors.rule),
     ],
-    body: { yIn: zones.body.yIn + extra, hIn: zones.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
+    body: zones.titleLimitIn !== undefined
+      ? { yIn: zones.body.yIn, hIn: zones.body.hIn - (source ? source.hIn + SOURCE_GAP_IN : 0) }
+      : { yIn: zones.body.yIn + extra, hIn: zones.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
   };
 }
 
@@ -236,8 +249,10 @@ export function footer(ctx: LayoutContext, slide: RenderedSlide, color: Hex, rul
   }
   const text = fieldText(slide, "footer");
   if (text) {
+    // One line in the built-in frame; a template's footer box may hold two.
+    const lines = Math.max(1, Math.min(2, Math.floor(ctx.grid.zones.footer.hIn / (lineHeightPt(TYPE.footerPt) / 72))));
     items.push(fittedBox(ctx, slide, "footer", ctx.grid.zones.footer, [{ text }],
-      { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: 1 }, color, { valign: "middle" }));
+      { maxPt: TYPE.footerPt, minPt: TYPE.footerPt, maxLines: lines }, ctx.theme.colors.footer ?? color, { valign: "middle" }));
   }
   return items;
 }

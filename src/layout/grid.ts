@@ -27,6 +27,13 @@ export interface Band { readonly yIn: number; readonly hIn: number }
 export interface Zones {
   readonly kicker: Band;
   readonly title: Band;
+  /**
+   * How far down a long title may run (a template's: the end of its title band, short of the body);
+   * the built-in frame lets a third line take room from the body instead.
+   */
+  readonly titleLimitIn?: number;
+  /** Where the title runs across (a template's title placeholder); default: the grid's 12 columns. */
+  readonly titleSpan?: { readonly xIn: number; readonly wIn: number };
   readonly body: Band;
   /** The source line's last line sits on this height (just above the footer). */
   readonly sourceBottomIn: number;
@@ -34,6 +41,8 @@ export interface Zones {
   readonly footerRule?: Band;
   readonly footer: Rect;
   readonly number: Rect;
+  /** A template layout's picture placeholder (where a title slide's cover image goes). */
+  readonly picture?: Rect;
 }
 
 /** The built-in frame's vertical zones (both built-in sizes are 7.5 in high). */

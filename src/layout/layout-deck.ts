@@ -1,13 +1,14 @@
 // Layout stage: RenderedDeck -> PlacedDeck. Pure (inches and points; no pptxgenjs): each slide is
 // placed by its layout module (src/layouts/), which may continue it on extra slides.
 import { DeckError } from "../errors.js";
-import type { PlacedDeck, PlacedItem, PlacedSlide } from "../model/layout.js";
+import type { PlacedDeck, PlacedItem, PlacedSlide, Rect } from "../model/layout.js";
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
 import { fieldText, type LayoutContext } from "./frame.js";
-import { gridFor, type Grid } from "./grid.js";
+import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
 import { withFonts } from "./measure-text.js";
+import { DESIGN_H_IN, scaleDeck, scaleRect, scaleZones } from "./scale-deck.js";
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -17,26 +18,64 @@ export interface LayoutResult {
 /** Placed slides by rendered content, kept between builds in watch mode. */
 export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }>;
 
-export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
-  // Text is measured in the theme's own fonts.
-  return withFonts(theme.fonts, () => layoutAll(rendered, theme, cache));
+/**
+ * An organisation's template, as the layout stage needs it: for each briefdeck layout, the template
+ * layout it is placed on, that layout's zones and content width, its background and the theme read
+ * against it.
+ */
+export interface TemplatePlacement {
+  readonly size: { readonly wIn: number; readonly hIn: number };
+  /** A key that changes whenever the template does (watch mode lays slides out again). */
+  readonly key: string;
+  frameFor(layout: SlideLayout): {
+    readonly part: string; readonly content: { readonly xIn: number; readonly wIn: number }; readonly zones: Zones; readonly background: string; readonly theme: Theme;
+    readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>;
+    /** `color`, or the nearest colour that reads on what lies behind `box` (inches on the template). */
+    readable(box: Rect, color: string): string;
+  };
 }
 
-function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): LayoutResult {
+/** Where and with what one slide is laid out. */
+interface Setting {
+  readonly grid: Grid; readonly theme: Theme;
+  readonly template?: { readonly part: string; readonly background: string; readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>; readonly readableOn: (box: Rect, color: string) => string };
+}
+
+export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, template?: TemplatePlacement): LayoutResult {
+  // Text is measured in the theme's own fonts (on a template, its theme's).
+  const fonts = template ? template.frameFor("bullets").theme.fonts : theme.fonts;
+  return withFonts(fonts, () => layoutAll(rendered, theme, cache, template));
+}
+
+function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, template?: TemplatePlacement): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
-  const grid = gridFor(rendered.size);
-  // The whole theme and the size are in the key: a colour or font edited in watch mode lays the slides out again.
-  const themeKey = cache ? JSON.stringify([theme, rendered.size]) : "";
+  const builtIn = gridFor(rendered.size);
+  // A template's slides are laid out on the design canvas (7.5 in high) and scaled to its size at the
+  // end, type and all, so a small template is no more crowded than the built-in frame.
+  const k = template ? template.size.hIn / DESIGN_H_IN : 1;
+  const settingFor = (layout: SlideLayout): Setting => {
+    if (!template) return { grid: builtIn, theme };
+    const f = template.frameFor(layout);
+    const canvas = { size: "custom" as const, wIn: template.size.wIn / k, hIn: DESIGN_H_IN };
+    const content = { xIn: f.content.xIn / k, wIn: f.content.wIn / k };
+    return {
+      grid: gridOn(canvas, content, scaleZones(f.zones, 1 / k)), theme: f.theme,
+      template: { part: f.part, background: f.background, backdrop: f.backdrop.map((d) => scaleRect(d, 1 / k)), readableOn: (box, color) => f.readable(scaleRect(box, k), color) },
+    };
+  };
+  // The whole theme, the size and the template are in the key: a colour, font or template edited in
+  // watch mode lays the slides out again.
+  const themeKey = cache ? JSON.stringify([theme, rendered.size, template?.key ?? ""]) : "";
   for (const slide of rendered.slides) {
-    if (!cache) { layoutSlide(slide, theme, grid, slides, warnings); continue; }
+    if (!cache) { layoutSlide(slide, settingFor(slide.layout), slides, warnings); continue; }
     // The key leaves out the position, so slides below an edit still hit; warnings move with them.
     const key = JSON.stringify([themeKey, { ...slide, pos: undefined }]);
     let hit = cache.get(key);
     if (!hit) {
       const placed: PlacedSlide[] = [];
       const warned: DeckError[] = [];
-      layoutSlide(slide, theme, grid, placed, warned);
+      layoutSlide(slide, settingFor(slide.layout), placed, warned);
       hit = { slides: placed, warnings: warned };
       cache.set(key, hit);
     }
@@ -44,16 +83,28 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache): L
     warnings.push(...hit.warnings.map((w) => new DeckError({ ...w.info, pos: slide.pos })));
   }
   const { title, subject, author, company, date } = rendered;
-  return { deck: { title, subject, author, company, date, size: { name: grid.size, wIn: grid.wIn, hIn: grid.hIn }, slides }, warnings };
+  const size = template ? { name: "custom" as const, ...template.size } : { name: builtIn.size, wIn: builtIn.wIn, hIn: builtIn.hIn };
+  return { deck: scaleDeck({ title, subject, author, company, date, size, slides }, k), warnings };
 }
 
-function layoutSlide(slide: RenderedSlide, theme: Theme, grid: Grid, slides: PlacedSlide[], warnings: DeckError[]): void {
-  const ctx: LayoutContext = { theme, grid, warn: (e) => warnings.push(e) };
-  const base = { master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos };
+function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide[], warnings: DeckError[]): void {
+  const { grid, theme, template } = setting;
+  const ctx: LayoutContext = { theme, grid, onTemplate: template !== undefined, ...(template ? { readableOn: template.readableOn } : {}), warn: (e) => warnings.push(e) };
+  const cover = layoutModule(slide.layout).frame === "cover";
+  const base = {
+    master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos,
+    // On a template, each slide is placed on one of its layouts and carries its own slide number.
+    ...(template ? { templateLayout: template.part, background: template.background, backdrop: template.backdrop, theme, ...(cover ? {} : { number: { ...grid.zones.number, color: theme.colors.footer ?? theme.colors.slate } }) } : {}),
+  };
   // Its layout module places it: one page, or several when its content continues.
   layoutModule(slide.layout).place(ctx, slide).forEach((page, i) => slides.push({
-    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(page.items),
+    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(page.items.map(nonNegative)),
   }));
+}
+
+/** A box squeezed past nothing (a template's small body) is drawn empty, never with a negative size. */
+function nonNegative<T extends PlacedItem>(item: T): T {
+  return item.wIn >= 0 && item.hIn >= 0 ? item : { ...item, wIn: Math.max(0, item.wIn), hIn: Math.max(0, item.hIn) };
 }
 
 /** Screen readers follow shape order: the title goes first (no box it would then cover overlaps it). */

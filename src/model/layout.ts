@@ -3,6 +3,7 @@
 import type { SourcePos } from "../errors.js";
 import type { ChartData } from "./deck.js";
 import type { SlideLayout } from "./rendered.js";
+import type { Theme } from "./theme.js";
 
 export interface Rect {
   readonly xIn: number;
@@ -178,6 +179,16 @@ export interface PlacedSlide {
   readonly items: readonly PlacedItem[];
   readonly notes: string;
   readonly pos: SourcePos;
+  /** On an organisation's template: the template layout (part name) it is placed on. */
+  readonly templateLayout?: string;
+  /** The colour behind its content (the theme's, or the template layout's). */
+  readonly background?: Hex;
+  /** On a template: the theme read against this slide's background (tables and charts take their colours from it). */
+  readonly theme?: Theme;
+  /** On a template: the filled shapes its layout draws behind the content (for the contrast check). */
+  readonly backdrop?: ReadonlyArray<Rect & { readonly fill: Hex }>;
+  /** On a template: where its slide number goes, and in what colour (built-in masters carry their own). */
+  readonly number?: Rect & { readonly color: Hex };
 }
 
 export interface PlacedDeck {
@@ -188,5 +199,11 @@ export interface PlacedDeck {
   readonly date: string;
   /** The canvas every slide is placed on. */
   readonly size: { readonly name: "16:9" | "4:3" | "custom"; readonly wIn: number; readonly hIn: number };
+  /**
+   * How much the deck was scaled from the design canvas (a template's height / 7.5 in); absent: 1.
+   * Sizes the build adds itself (bullet indents, cell margins, the slide number) scale with it, and
+   * the accessibility check reads minimum sizes at this scale.
+   */
+  readonly typeScale?: number;
   readonly slides: readonly PlacedSlide[];
 }

@@ -15,6 +15,11 @@ export interface Theme {
     readonly onNavy: Hex;
     /** Large accent text on navy (section numbers). */
     readonly accentOnNavy: Hex;
+    /** Slide titles and kickers, where they differ from ink and teal (a template's title band). */
+    readonly title?: Hex;
+    readonly kicker?: Hex;
+    /** The footer and slide number, where they differ from slate (a template's footer band). */
+    readonly footer?: Hex;
   };
   /** Series colours in order: navy, teal, sky, slate, amber, … (enough for every series and point). */
   readonly chartColors: readonly Hex[];

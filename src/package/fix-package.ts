@@ -90,7 +90,8 @@ export function derivedGuid(seed: string): string {
  */
 export function fixDuplicateShapeIds(parts: Parts): void {
   const decoder = new TextDecoder();
-  for (const name of [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+  // Slides, and a template's layouts and masters (which PowerPoint also requires unique ids in).
+  for (const name of [...parts.keys()].filter((n) => /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster)\d+\.xml$/.test(n))) {
     if (!hasRepeatedId(decoder.decode(parts.get(name)!))) continue;
     editXml(parts, name, (doc) => {
       const all = elements(doc, "p:cNvPr");

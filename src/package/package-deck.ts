@@ -5,15 +5,21 @@ import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMaste
 import { fixSlideLinks } from "./fix-links.js";
 import { fixParagraphProperties } from "./fix-paragraphs.js";
 import { fixTitlePlaceholders } from "./fix-placeholders.js";
+import { applyTemplate } from "./apply-template.js";
+import type { OrgTemplate } from "../template/read-template.js";
 import { insertCharts } from "./insert-charts.js";
 import { writeZip, type Parts } from "./zip-io.js";
 
-/** Fixes `parts` (from build/) in place, adds the charts, and zips them. */
-export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number): Buffer {
+/**
+ * Fixes `parts` (from build/) in place, adds the charts, moves the deck onto the organisation's
+ * template when there is one (slide i + 1 on `template.slideLayouts[i]`), and zips them.
+ */
+export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] }): Buffer {
   insertCharts(parts, charts, timestampMs);
   fixTitlePlaceholders(parts);
   fixSlideLinks(parts);
   fixParagraphProperties(parts);
+  if (template) applyTemplate(parts, template.template, template.slideLayouts);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);

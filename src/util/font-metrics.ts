@@ -19,8 +19,12 @@ const RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2100, 0x215f], [0x2190, 0x21ff], [0x2212, 0x2212], [0x25a0, 0x25ff],
 ];
 
+function parse(bytes: Buffer): opentype.Font {
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+}
+
 function widthsOf(bytes: Buffer): { unitsPerEm: number; lineHeightEm: number; widths: Record<string, number> } {
-  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  const font = parse(bytes);
   const widths: Record<string, number> = {};
   for (const [from, to] of RANGES) {
     for (let cp = from; cp <= to; cp++) {
@@ -34,7 +38,26 @@ function widthsOf(bytes: Buffer): { unitsPerEm: number; lineHeightEm: number; wi
 
 /** Metrics from a regular and a bold font file (the bold falls back to the regular when absent). */
 export function fontMetricsFromFiles(family: string, regularFile: string, boldFile?: string): FontMetrics {
-  const regular = widthsOf(readFileSync(regularFile));
-  const bold = boldFile ? widthsOf(readFileSync(boldFile)) : regular;
+  return metricsOf(family, readFileSync(regularFile), boldFile ? readFileSync(boldFile) : undefined);
+}
+
+function metricsOf(family: string, regularBytes: Buffer, boldBytes?: Buffer): FontMetrics {
+  const regular = widthsOf(regularBytes);
+  const bold = boldBytes ? widthsOf(boldBytes) : regular;
   return { family, unitsPerEm: regular.unitsPerEm, lineHeightEm: Number(regular.lineHeightEm.toFixed(4)), regular: regular.widths, bold: bold.widths };
+}
+
+/**
+ * A font file's family (as documents name it), whether it is a bold face, and its metrics; with a
+ * second file, that one's widths serve for bold text.
+ */
+export function fontMetricsFromBytes(bytes: Buffer, boldBytes?: Buffer): { family: string; bold: boolean; metrics: FontMetrics } {
+  const font = parse(bytes);
+  const names = font.names as unknown as Record<string, Record<string, string> | undefined>;
+  const family = names["typographicFamily"]?.["en"] ?? names["fontFamily"]?.["en"] ?? Object.values(names["fontFamily"] ?? {})[0];
+  if (!family) throw new Error("the font has no family name");
+  const os2 = font.tables.os2 as unknown as { usWeightClass?: number } | undefined;
+  const sub = (names["typographicSubfamily"]?.["en"] ?? names["fontSubfamily"]?.["en"] ?? "").toLowerCase();
+  const bold = (os2?.usWeightClass ?? 400) >= 600 || /bold|black|heavy/.test(sub);
+  return { family, bold, metrics: metricsOf(family, bytes, boldBytes) };
 }

@@ -36,6 +36,9 @@ export const DeckMetaSchema = z.strictObject({
   organisation: Text.optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD").describe("Date of the briefing (YYYY-MM-DD); also the files' timestamp"),
   theme: Id.optional().describe("Theme file in assets/themes/ (default: default)"),
+  template: z.string().min(1).optional().describe("The organisation's PowerPoint template (.potx or .pptx), relative to the outline: its size, masters, layouts, colours and fonts"),
+  templateLayouts: z.record(z.string().regex(/^[a-z][a-z-]*$/), Text).optional()
+    .describe('Which of the template\'s layouts each briefdeck layout is placed on, by name, e.g. { bullets: "Title and Content" }'),
   size: z.enum(["16:9", "4:3"]).optional().describe('Slide size: "16:9" widescreen (default) or "4:3" standard'),
   cover: z.string().min(1).optional().describe("Cover image for the title slide, relative to the outline"),
   coverAlt: Text.optional().describe("Alt text for the cover image (default: a description naming the deck)"),

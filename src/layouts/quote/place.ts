@@ -17,9 +17,11 @@ export function placeQuote(ctx: LayoutContext, slide: RenderedSlide): PlacedItem
     { kind: "shape", shape: "rect", xIn: panel.xIn, yIn: panel.yIn, wIn: ACCENT_IN, hIn: panel.hIn, fill: colors.teal },
   );
   const attribution = fieldText(slide, "attribution");
-  const inner = { ...ctx.grid.columns(2, 12), yIn: panel.yIn + SPACE.lg, hIn: panel.hIn - 2 * SPACE.lg };
+  // Padding inside the panel: generous on a roomy body, tighter on a small one (a template's).
+  const pad = panel.hIn >= 2.5 ? SPACE.lg : SPACE.sm;
+  const inner = { ...ctx.grid.columns(2, 12), yIn: panel.yIn + pad, hIn: panel.hIn - 2 * pad };
   const [quoteBox, attributionBox] = stack(inner, attribution ? [{ fill: 1 }, { hIn: 0.45 }] : [{ fill: 1 }], SPACE.xs) as [Rect, Rect | undefined];
-  items.push(fittedBox(ctx, slide, "quote", quoteBox, [{ text: fieldText(slide, "quote") }], { maxPt: 30, minPt: 20 }, colors.navy, { valign: "middle" }));
+  items.push(fittedBox(ctx, slide, "quote", quoteBox, [{ text: fieldText(slide, "quote") }], { maxPt: 30, minPt: TYPE.bodyMinPt }, colors.navy, { valign: "middle" }));
   if (attribution && attributionBox) {
     items.push(fittedBox(ctx, slide, "attribution", attributionBox, [{ text: attribution }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.slate));
   }

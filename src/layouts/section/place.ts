@@ -2,11 +2,12 @@
 import type { PlacedItem, Rect } from "../../model/layout.js";
 import { SPACE, stack } from "../../layout/grid.js";
 import type { RenderedSlide } from "../../model/rendered.js";
-import { fieldText, fittedBox, footer, para, textBox, type LayoutContext } from "../../layout/frame.js";
+import { fieldText, fittedBox, footer, para, textBox, titleRect, type LayoutContext } from "../../layout/frame.js";
 
 const BAR_IN = 0.06;
 
 export function placeSection(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  if (ctx.onTemplate) return placeSectionOnTemplate(ctx, slide);
   const { colors } = ctx.theme;
   // Stacked from the top of the body zone: the number, an accent bar, the section's name, its gist.
   const [number, bar, title, gistBox] = stack(ctx.grid.rect(1, 11, ctx.grid.zones.body.yIn, ctx.grid.zones.body.hIn), [
@@ -20,5 +21,27 @@ export function placeSection(ctx: LayoutContext, slide: RenderedSlide): PlacedIt
   ];
   const gist = fieldText(slide, "gist");
   if (gist) items.push(fittedBox(ctx, slide, "gist", { ...gistBox, wIn: ctx.grid.columns(1, 10).wIn }, [{ text: gist }], { maxPt: 22, minPt: 18, maxLines: 2 }, colors.onNavy));
+  return [...items, ...footer(ctx, slide, colors.onNavy)];
+}
+
+/**
+ * A divider on an organisation's template (its Section Header layout): the number above the title
+ * placeholder's band (as large as the room there allows), the name in it, the gist in its text's.
+ */
+function placeSectionOnTemplate(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[] {
+  const { colors } = ctx.theme;
+  const z = ctx.grid.zones;
+  const items: PlacedItem[] = [];
+  // The number above the title's band where the template leaves room, else at the top of the band.
+  const numberTop = Math.max(0.2, z.title.yIn - 1.2);
+  const above = z.title.yIn - 0.1 - numberTop >= 0.5;
+  const numberH = above ? z.title.yIn - 0.1 - numberTop : Math.min(0.9, z.title.hIn * 0.4);
+  const numberBox = { ...titleRect(ctx, above ? numberTop : z.title.yIn, numberH), wIn: ctx.grid.columns(1, 4).wIn };
+  const titleBand = above ? z.title : { yIn: z.title.yIn + numberH + 0.05, hIn: z.title.hIn - numberH - 0.05 };
+  items.push(fittedBox(ctx, slide, "section-number", numberBox, [{ text: fieldText(slide, "number"), bold: true }], { maxPt: 66, minPt: 16, maxLines: 1 }, ctx.readableOn?.(numberBox, colors.accentOnNavy) ?? colors.accentOnNavy, { bold: true, valign: "bottom" }));
+  items.push(fittedBox(ctx, slide, "title", titleRect(ctx, titleBand.yIn, titleBand.hIn), [{ text: fieldText(slide, "title"), bold: true, heading: true }],
+    { maxPt: 40, minPt: 24, maxLines: 2 }, colors.title ?? colors.ink, { bold: true, placeholder: "title" }));
+  const gist = fieldText(slide, "gist");
+  if (gist) items.push(fittedBox(ctx, slide, "gist", ctx.grid.rect(1, 12, z.body.yIn, Math.min(z.body.hIn, 1.6)), [{ text: gist }], { maxPt: 22, minPt: 16, maxLines: 3 }, colors.onNavy));
   return [...items, ...footer(ctx, slide, colors.onNavy)];
 }

@@ -9,6 +9,7 @@ type Kind = "entry" | "link" | "cited" | "method";
 /** Space above each kind of paragraph, in em: a document's lines keep together, documents stand apart. */
 const SPACE_EM: Readonly<Record<Kind, number>> = { entry: 1.1, link: 0.25, cited: 0.25, method: 1.4 };
 const MAX_SPREAD = 2.2;
+const FILL = 0.96;
 // A short list (a deck built on one or two documents) is set large rather than left in the top half.
 const SIZES = { maxPt: 28, minPt: TYPE.bodyMinPt } as const;
 
@@ -26,7 +27,8 @@ export function placeSources(ctx: LayoutContext, slide: RenderedSlide): PlacedIt
   // Room to spare: the space between documents grows (up to a limit), so the list uses the body.
   const height = measureAt({ paragraphs: fitted.texts, wIn: r.wIn, hIn: r.hIn, maxPt: fitted.fontPt, minPt: fitted.fontPt }, fitted.fontPt).heightIn;
   const gaps = all.filter((p, i) => i > 0 && (p.kind === "entry" || p.kind === "method")).reduce((em, p) => em + SPACE_EM[p.kind], 0);
-  const spread = fitted.cut || gaps === 0 ? 1 : Math.min(MAX_SPREAD, 1 + ((r.hIn - height) * 72) / (gaps * fitted.fontPt));
+  // Spread to 96% of the box: renderers' line heights differ by a hair, and a full box would then spill.
+  const spread = fitted.cut || gaps === 0 ? 1 : Math.max(1, Math.min(MAX_SPREAD, 1 + ((r.hIn * FILL - height) * 72) / (gaps * fitted.fontPt)));
   const paras: Paragraph[] = fitted.texts.map((t, i) => {
     const p = all[i]!;
     const em = p.kind === "entry" || p.kind === "method" ? SPACE_EM[p.kind] * spread : SPACE_EM[p.kind];
