@@ -303,6 +303,10 @@ ${lines.map((l) => `          - "${l}"`).join("\n")}
   it.each([
     ["$3 billion"], ["45%"], ["fifteen percent"], ["eighteen percent"], ["a trillion dollars"], ["two-thirds"], ["twenty-five per cent"],
     ["3bn"], ["two million metric tons"], ["billions of dollars"],
+    // fractions, proportions and multiples in words; units and currencies written after the number
+    ["almost half"], ["by half"], ["three quarters of"], ["one in five"], ["nine out of ten"],
+    ["tripled"], ["threefold"], ["five-fold"], ["1.7×"], ["3x"], ["40 €"], ["₦40"], ["3 lakh"], ["40 basis points"], ["5 pp"], ["15 pc"],
+    ["3.2 mb/d"], ["1.5°C"],
   ])("catches %s", async (amount) => {
     const yaml = bullets(`Spending rose by ${amount} last year`);
     const errors = await buildErrors(yaml);
@@ -310,8 +314,17 @@ ${lines.map((l) => `          - "${l}"`).join("\n")}
     expect(errors[0]!.info.pos).toMatchObject(posOf(yaml, amount));
   });
 
+  it.each([["half of", "Exports: half of the total"], ["half a million", "Visitors: half a million a year"]])("catches %s in “%s”", async (amount, line) => {
+    const yaml = bullets(line);
+    const errors = await buildErrors(yaml);
+    expect(errors.map((e) => e.code)).toEqual(["LITERAL_AMOUNT"]);
+    expect(errors[0]!.info.pos).toMatchObject(posOf(yaml, amount));
+  });
+
   it.each([
     ["Investment by segment in 2024, USD billion"], ["in 2024"], ["per cent of GDP"], ["USD billion"], ["the ninth session"], ["two countries"], ["one of the partners"],
+    ["the second half of 2024"], ["on behalf of the ministry"], ["a third party"], ["a year and a half later"], ["doubled down on talks"],
+    ["three quarters of 2024"], ["manifold benefits"], ["4x4 vehicles"], ["UN Resolution 2231"], ["one in the morning"],
   ])("lets %s pass (no quantity)", async (text) => {
     expect((await buildYaml(bullets(text))).slides).toBe(1);
   });

@@ -38,6 +38,14 @@ describe("outline errors", () => {
     expect(errors[2]!.info.hint).toBe('did you mean "bullets"?');
   });
 
+  it("says to quote text with a comma inside { … }, where the comma made a key of its tail", async () => {
+    const yaml = outline(`      - { layout: quote, title: Trade grew, and fast, notes: "One. Two.", quote: Q }
+`);
+    const [e] = await buildErrors(yaml);
+    expect(e!.info).toMatchObject({ code: "OUTLINE_UNKNOWN_KEY", pos: posOf(yaml, "and fast") });
+    expect(e!.info.hint).toMatch(/^if "and fast" belongs to the text before it, put that text in quotes/);
+  });
+
   it("reports a missing required field at its owner", async () => {
     const yaml = outline(`      - layout: bullets
         title: No notes
@@ -103,9 +111,9 @@ describe("template errors", () => {
   });
 
   it("reports a missing field at its position in the .hbs file, never blank text", async () => {
-    const dir = templatesWith("bullets.hbs", "{{> kicker}}\n{{#field \"title\"}}{{slide.title}}{{/field}}\n  {{#field \"x\"}}{{slide.subtitel}}{{/field}}\n");
+    const dir = templatesWith("bullets.hbs", "{{> kicker}}\n{{#field \"title\"}}{{slide.title}}{{/field}}\n  {{#field \"bullet\"}}{{slide.subtitel}}{{/field}}\n");
     const [e] = await buildErrors(outline(BULLETS), { templatesDir: dir });
-    expect(e!.info).toMatchObject({ code: "TEMPLATE_FIELD_MISSING", pos: { file: join(dir, "bullets.hbs"), line: 3, col: 19 } });
+    expect(e!.info).toMatchObject({ code: "TEMPLATE_FIELD_MISSING", pos: { file: join(dir, "bullets.hbs"), line: 3, col: 24 } });
   });
 
   it("reports a missing field in outline text at its deck.yaml position", async () => {

@@ -8,6 +8,7 @@ import { main, type Io } from "../src/cli.js";
 import type { PlacedText } from "../src/model/layout.js";
 import { wrap } from "../src/layout/measure-text.js";
 import { CHART_KINDS } from "../src/validate/outline-schema.js";
+import { projectRoot } from "../src/util/project-root.js";
 import { buildErrors, buildYaml, tempDir } from "./_helpers/build.js";
 import { chartsOn } from "./_helpers/charts.js";
 import { META, outline, posOf } from "./_helpers/outline.js";
@@ -94,6 +95,18 @@ describe("templates", () => {
     const { dir, errors } = await withTemplate("bullets.hbs", '{{> kicker}}\n{{#field "title"}}{{slide.title}}{{/field}}\n{{#each slide.bullets}}{{#field "bulet" level=1}}{{this}}{{/field}}{{/each}}\n{{> notes}}\n');
     expect(errors[0]).toMatchObject({ code: "TEMPLATE_FIELD_UNKNOWN", info: { pos: { file: expect.stringMatching(/templates\/bullets\.hbs$/), line: 3, col: 24 }, hint: 'did you mean "bullet"?' } });
     expect(dir).toBeTruthy();
+  });
+
+  it("reports a misspelt field in a branch this outline never renders (object bullets), and in a partial", async () => {
+    const own = readFileSync(join(projectRoot(), "src", "layouts", "bullets", "bullets.hbs"), "utf8");
+    const misspelt = own.replace('{{#field "bullet" level=1}}{{this.text}}', '{{#field "bulet" level=1}}{{this.text}}');
+    expect(misspelt).not.toBe(own);
+    // The outline's bullets are plain strings: the misspelt branch (bullets with sub-points) never runs.
+    const { errors } = await withTemplate("bullets.hbs", misspelt);
+    const line = misspelt.split("\n").findIndex((l) => l.includes('"bulet"')) + 1;
+    expect(errors[0]).toMatchObject({ code: "TEMPLATE_FIELD_UNKNOWN", info: { pos: { file: expect.stringMatching(/templates\/bullets\.hbs$/), line, col: 1 }, hint: 'did you mean "bullet"?' } });
+    const partial = await withTemplate(join("partials", "footer.hbs"), '{{#field "footer"}}{{deck.title}}{{/field}}{{#if deck.marking}}{{#field "fotter"}}{{deck.marking}}{{/field}}{{/if}}');
+    expect(partial.errors[0]).toMatchObject({ code: "TEMPLATE_FIELD_UNKNOWN", info: { pos: { file: expect.stringMatching(/partials\/footer\.hbs$/), line: 1, col: 64 }, hint: 'did you mean "footer"?' } });
   });
 
   it("reports a field the layout needs that the template never writes", async () => {

@@ -4,7 +4,8 @@
 import { readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { DeckError } from "../errors.js";
-import { builtInTemplate, LAYOUT_MODULES } from "../layouts/index.js";
+import { builtInTemplate, fieldSpec, LAYOUT_MODULES, layoutModule } from "../layouts/index.js";
+import { suggestion } from "../util/did-you-mean.js";
 import { readSource } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
 import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
@@ -99,7 +100,34 @@ export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, ca
   }
   const layouts = new Map<string, { fn: TemplateFn; source: TemplateSource }>();
   for (const t of sources.layouts) layouts.set(t.name, { fn: cache.compile(hb, t.text, () => check(t)), source: t });
+  // Every {{#field "name"}} a template writes, in a branch this outline renders or not, must be one
+  // its layout places (a partial's, one that some layout places): a misspelt name never drops text.
+  const anyLayout = [...new Set(LAYOUT_MODULES.flatMap((m) => { const f = fieldSpec(m); return [...f.required, ...f.optional]; }))];
+  for (const t of sources.layouts) {
+    const spec = fieldSpec(layoutModule(t.name));
+    checkFieldNames(t, [...spec.required, ...spec.optional], `the "${t.name}" layout has no field`);
+  }
+  for (const p of sources.partials) checkFieldNames(p, anyLayout, "no layout has a field");
   return { layouts };
+}
+
+const FIELD_BLOCK = /\{\{~?#\s*field\s+"([^"]*)"/g;
+
+function checkFieldNames(t: TemplateSource, known: readonly string[], says: string): void {
+  // Comments are not template text: blanked, so positions stay.
+  const text = t.text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
+  for (const m of text.matchAll(FIELD_BLOCK)) {
+    const name = m[1]!;
+    if (known.includes(name)) continue;
+    const before = text.slice(0, m.index);
+    const line = before.split("\n").length;
+    const col = m.index! - before.lastIndexOf("\n");
+    throw new DeckError({
+      code: "TEMPLATE_FIELD_UNKNOWN", pos: { file: t.file, line, col },
+      message: `${says} "${name}", so its text would not be placed`,
+      hint: suggestion(name, known, "one of its fields"),
+    });
+  }
 }
 
 function listDir(dir: string): string[] {

@@ -1,6 +1,6 @@
 // Validate stage: one source of truth for every number. Amounts typed into text instead of cited
-// with {{fig "id"}} are errors, in digits or in words ("$3 billion", "15%", "fifteen percent",
-// "a trillion dollars", "two-thirds"), and so are helpers handed a typed number ({{number 5}}) and
+// with {{fig "id"}} are errors, in digits or in words ("$3 billion", "15%", "40 €", "fifteen percent",
+// "a trillion dollars", "two-thirds", "almost half", "one in five", "threefold", "doubled"), and so are helpers handed a typed number ({{number 5}}) and
 // figures no slide uses. Plain years, dates and unit captions without a quantity ("USD billion",
 // "in 2024", "per cent of GDP") pass.
 import { layoutModule } from "../layouts/index.js";
@@ -9,9 +9,12 @@ import type { Deck } from "../model/deck.js";
 import { CURRENCY_CODES } from "../util/number-format.js";
 import { FIG_CITATION, forEachText } from "./check-references.js";
 
-const SCALE = "thousand|million|billion|trillion|bn|mn|tn|m|k";
+const SCALE = "thousand|million|billion|trillion|bn|mn|tn|mln|bln|trn|lakhs?|crores?|m|k";
 const UNIT_WORDS = [
-  "percent", "per cent", "percentage points?", "metric tons?", "tonnes?", "tons?", "barrels?", "bpd", "MW", "GW", "TW", "kWh", "MWh", "GWh", "km",
+  "percent", "per cent", "pct", "pc", "pp", "percentage points?", "basis points?", "bps",
+  "metric tons?", "tonnes?", "tons?", "Mt", "Gt", "kt", "MtCO2e?", "GtCO2e?", "barrels?", "bpd", "b/d", "mb/d", "mbpd", "bcm", "tcf",
+  "MW", "GW", "TW", "kW", "kWh", "MWh", "GWh", "TWh", "km", "kilomet(?:re|er)s?", "miles?", "km2", "sq km", "square kilomet(?:re|er)s?",
+  "hectares?", "ha", "acres?", "litres?", "liters?", "gallons?", "cubic met(?:re|er)s?", "m3", "kg", "°C", "°F", "degrees?",
   "people", "persons?", "businesspeople", "businesspersons", "companies", "firms", "delegates", "members",
 ];
 const MONEY_WORDS = "dollars?|euros?|pounds?(?: sterling)?|rupees?|roubles?|rubles?|yen|yuan|francs?";
@@ -22,7 +25,22 @@ const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const BIG = "hundred|thousand|million|billion|trillion";
 /** A number in words: "fifteen", "twenty-five". */
 const WORDS = String.raw`(?:${TENS})(?:[\s-](?:${SMALL}))?|${SMALL}`;
-const FRACTION = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)-(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|\ba (?:third|quarter|fifth|tenth) of`;
+const PARTS = "halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?";
+const FRACTION = [
+  // "two-thirds", "one third of", "three quarters of", "a fifth of"
+  String.raw`(?:one|two|three|four|five|six|seven|eight|nine)-(?:${PARTS})`,
+  String.raw`(?:one|two|three|four|five|six|seven|eight|nine)\s(?:${PARTS})\sof(?!\s+(?:19|20)\d\d\b)`,
+  String.raw`a (?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth) of`,
+  // "almost half", "more than half"; "half of the budget", "half a million" (but not "the second half of 2024")
+  String.raw`(?:almost|nearly|over|under|about|around|roughly|some|only|exactly|barely|more than|less than|fewer than|just over|just under|close to|at least|at most|up to|by)\s(?:a\s)?half`,
+  String.raw`(?<!\b(?:first|second|latter|former|other|top|bottom|back|front|better|upper|lower|the|a|one|each|every|this|that|its|their)\s)half\s(?:of|the|its|their|all|a|an)`,
+  // "one and a half", "2 and a half"
+  String.raw`(?:${"one|two|three|four|five|six|seven|eight|nine|ten"}|\d+) and a half`,
+  // "one in five households", "nine out of ten"
+  String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s(?:in|out of)\s(?:every\s)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred|a thousand|\d{1,3})(?!\s*(?:%|per))`,
+].join("|");
+/** Multiples: "twofold", "a five-fold rise", "10-fold"; "doubled", "tripled", "halving" (not "doubled down"). */
+const MULTIPLE = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+(?:\.\d+)?)[\s-]?fold|(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)(?!\s+down)`;
 /** Helpers that take a value; given a typed number they would turn it into a figure. */
 const VALUE_HELPERS = "number|ordinal|amount|add|fig";
 
@@ -39,17 +57,18 @@ function literalAmountPattern(extraUnits: readonly string[]): RegExp {
 
 function buildPattern(extraUnits: readonly string[]): RegExp {
   const units = [...UNIT_WORDS, ...extraUnits.map(escapeRegExp)].join("|");
-  const currency = String.raw`(?:US\$|[$€£₽¥₹]|\bRs\.?\s?|\b(?:${CURRENCY_CODES.join("|")})\s?)`;
+  const currency = String.raw`(?:US\$|[$€£₽¥₹₦₩₺₱₴₫฿₪]\s?|\bRs\.?\s?|\b(?:${CURRENCY_CODES.join("|")})\s?)`;
   return new RegExp([
     String.raw`${currency}(?:${NUMBER})(?:\s?(?:${SCALE})\b)?`,
-    String.raw`\b(?:${NUMBER})\s?(?:%|(?:${SCALE})\b|(?:${units}|${MONEY_WORDS})\b)`,
+    String.raw`\b(?:${NUMBER})\s?(?:%|[€£₽¥₹₦₩₺₱₴₫฿₪]|[×x](?=\W|$)|(?:${SCALE})\b|(?:${units}|${MONEY_WORDS})(?=\W|$))`,
     // "fifteen percent", "two million metric tons", "twenty-five dollars"
     String.raw`\b(?:${WORDS})\s(?:(?:${BIG})\s)?(?:${units}|${MONEY_WORDS}|%)(?=\W|$)`,
     // "two million", "a trillion", "an extra billion" is not caught: only a number word or "a"/"an" right before the scale
-    String.raw`\b(?:${WORDS}|a|an)\s(?:${BIG})\b`,
+    String.raw`\b(?:${WORDS}|a|an|half|half an?)\s(?:${BIG})\b`,
     // "billions of dollars", "thousands of delegates", "dozens of companies"
     String.raw`\b(?:hundreds|thousands|millions|billions|trillions|dozens) of\s(?:${units}|${MONEY_WORDS})\b`,
     String.raw`\b(?:${FRACTION})\b`,
+    String.raw`\b(?:${MULTIPLE})\b`,
   ].join("|"), "gi");
 }
 

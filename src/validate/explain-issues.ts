@@ -13,11 +13,18 @@ export function explainIssue(issue: Issue, root: AnySchema, data: unknown, map: 
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = keysOf(schemaAt(root, data, path), valueAt(data, path));
-      return issue.keys.map((key) => new DeckError({
-        code: "OUTLINE_UNKNOWN_KEY", pos: map.posOf([...path, key], "key"),
-        message: `unknown key "${key}"${where(path)}`,
-        hint: allowed.length ? suggestion(key, allowed, "one of the keys") : "remove it",
-      }));
+      const here = valueAt(data, path);
+      return issue.keys.map((key) => {
+        // `{ title: Trade, 2025, figures: [a] }`: in a flow mapping a comma ends the text before it,
+        // and what follows reads as a key with no value.
+        const cut = here !== null && typeof here === "object" && (here as Record<string, unknown>)[key] === null;
+        const keys = allowed.length ? suggestion(key, allowed, "one of the keys") : "remove it";
+        return new DeckError({
+          code: "OUTLINE_UNKNOWN_KEY", pos: map.posOf([...path, key], "key"),
+          message: `unknown key "${key}"${where(path)}`,
+          hint: cut ? `if "${key}" belongs to the text before it, put that text in quotes: inside { … } a comma ends a value; otherwise ${keys}` : keys,
+        });
+      });
     }
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator === "layout") {
