@@ -50,4 +50,28 @@ describe("images", () => {
     expect([p.pngW, p.pngH]).toEqual([Math.round(p.w * 192), Math.round(p.h * 192)]);
     expect(statSync(built.path!).size).toBeLessThan(statSync(join(dir, "photo.png")).size);
   });
+
+  it.each([
+    ["an image file", '<image href="photo.jpg" width="10" height="10"/>', "photo.jpg"],
+    ["an image by xlink:href", '<image xlink:href="file:///etc/hostname" width="10" height="10"/>', "file:///etc/hostname"],
+    ["a style sheet", '<style>@import url("https://example.org/a.css");</style>', "https://example.org/a.css"],
+    ["a paint server in another file", '<rect width="10" height="10" fill="url(other.svg#g)"/>', "other.svg#g"],
+  ])("refuses an SVG that links to %s (never loaded, so the picture would lack it)", async (_what, inner, target) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "cover.svg"), `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n${inner}</svg>`);
+    writeFileSync(join(dir, "deck.yaml"), withCover("cover.svg"));
+    const err = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") }).then(() => undefined, (e: unknown) => e as { code: string; message: string; info: { pos: { line: number } } });
+    expect(err?.code).toBe("ASSET_UNREADABLE");
+    expect(err?.message).toContain(`links to "${target}" (its line 2)`);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("draws an SVG whose links stay inside it (#ids, data: URIs, hyperlinks)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "cover.svg"), '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><defs><linearGradient id="g"><stop offset="0" stop-color="#14365D"/></linearGradient></defs>'
+      + '<a href="https://example.org"><rect width="10" height="10" fill="url(#g)"/></a><use xlink:href="#g"/><image href="data:image/png;base64,AAAA" width="1" height="1"/></svg>');
+    writeFileSync(join(dir, "deck.yaml"), withCover("cover.svg"));
+    const built = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
+    expect(existsSync(built.path!)).toBe(true);
+  });
 });

@@ -57,6 +57,8 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
     const e = cause as DeckError;
     throw new DeckError({ code: e.code === "FILE_TOO_LARGE" ? "ASSET_UNREADABLE" : e.code === "FILE_NOT_REGULAR" ? "FILE_NOT_REGULAR" : "ASSET_NOT_FOUND", pos: img.pos, message: `cannot read the image "${img.path}": ${e.message}`, hint: e.info?.hint ?? "check the path", cause });
   }
+  const isSvg = extname(full).toLowerCase() === ".svg";
+  if (isSvg) checkSvgReferences(bytes, img);
   const wPx = Math.round(img.wIn * PX_PER_IN);
   const hPx = Math.round(img.hIn * PX_PER_IN);
   const focus = img.focus ?? "centre";
@@ -68,7 +70,6 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
   let png: Buffer;
   try {
     const { default: sharp } = await import("sharp");
-    const isSvg = extname(full).toLowerCase() === ".svg";
     png = await sharp(bytes, { ...(isSvg ? { density: 192 } : {}), limitInputPixels: MAX_INPUT_PIXELS })
       // Cropped to the placed shape: around the centre, or (a picture) around what draws the eye.
       .resize(wPx, hPx, { fit: "cover", position: focus === "attention" ? "attention" : "centre" })
@@ -82,6 +83,34 @@ async function prepareImage(img: PlacedImage, opts: AssetOptions): Promise<Buffe
   }
   if (!opts.checkOnly) writeCached(cached, png);
   return png;
+}
+
+/**
+ * An SVG is drawn from its own bytes only: an image, font or style it links to (a file, a URL) is
+ * never loaded, so that part of the picture would be missing. Such a link is an error that names it.
+ */
+function checkSvgReferences(bytes: Buffer, img: PlacedImage): void {
+  const text = bytes.toString("utf8");
+  const found = (index: number, target: string): never => {
+    const line = text.slice(0, index).split("\n").length;
+    const shown = target.trim();
+    throw new DeckError({
+      code: "ASSET_UNREADABLE", pos: img.pos,
+      message: `the SVG "${img.path}" links to "${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}" (its line ${line}), which is never loaded, so that part of the picture would be missing`,
+      hint: "embed what it links to in the SVG itself (as a data: URI), or export the picture as PNG",
+    });
+  };
+  const local = (target: string) => /^\s*(?:#|data:)/i.test(target);
+  // Attributes that load something (<image href>, <use xlink:href>, <feImage>), but not a hyperlink (<a href>).
+  for (const tag of text.matchAll(/<([A-Za-z][\w:.-]*)\b[^>]*>/g)) {
+    if (/^(?:svg:)?a$/i.test(tag[1]!)) continue;
+    const attr = /\s(?:xlink:href|href|src)\s*=\s*(["'])([^"']*)\1/i.exec(tag[0]);
+    if (attr && !local(attr[2]!)) found(tag.index! + attr.index, attr[2]!);
+  }
+  for (const m of text.matchAll(/url\(\s*(["']?)([^)"']*)\1\s*\)|@import\s+(?:url\(\s*)?(["'])([^"']+)\3|<!ENTITY\s+\S+\s+(?:SYSTEM|PUBLIC)\s+(["'])([^"']+)\5/gi)) {
+    const target = m[2] ?? m[4] ?? m[6] ?? "";
+    if (!local(target)) found(m.index!, target);
+  }
 }
 
 /** A cache entry, if this user alone could have written it and it holds a PNG. */
