@@ -117,7 +117,7 @@ function seriesXml(ctx: Ctx, s: SeriesPlan, k: number): string {
     case "area":
       return el("c:ser", {}, val("c:idx", k), val("c:order", k), tx, spPr, ...dPts, labels, el("c:cat", {}, cat), el("c:val", {}, values));
     case "scatter": {
-      const xVal = el("c:numRef", {}, el("c:f", {}, esc(ref(at.x!.col, 2, n + 1))), numCache(s.x!, s.format));
+      const xVal = el("c:numRef", {}, el("c:f", {}, esc(ref(at.x!.col, 2, n + 1))), numCache(s.x!, s.xFormat ?? s.format));
       return el("c:ser", {}, val("c:idx", k), val("c:order", k), tx, spPr, marker, ...dPts, labels, el("c:xVal", {}, xVal), el("c:yVal", {}, values), val("c:smooth", false));
     }
     case "pie": case "doughnut":

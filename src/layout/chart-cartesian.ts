@@ -27,6 +27,7 @@ export interface DrawnSeries {
   readonly name: string;
   readonly values: ReadonlyArray<number | null>;
   readonly x?: readonly number[];
+  readonly xFormat?: string;
   readonly type: "bar" | "line" | "area" | "scatter";
   readonly axis: "primary" | "secondary";
   readonly style: NumberStyle;
@@ -237,7 +238,7 @@ function layoutAttempt(req: CartesianRequest, attempt: Attempt): CartesianPlan {
     }
     const uniform = pointColors.every((c) => c === theme.colors.ink);
     return {
-      name: s.name, values: s.values, ...(s.x ? { x: s.x } : {}), type: s.type === "area" ? "area" : s.type, axis: s.axis, format: s.format, color: s.color,
+      name: s.name, values: s.values, ...(s.x ? { x: s.x, ...(s.xFormat ? { xFormat: s.xFormat } : {}) } : {}), type: s.type === "area" ? "area" : s.type, axis: s.axis, format: s.format, color: s.color,
       ...(s.pointColors ? { pointColors: s.pointColors } : {}), ...(s.invisible ? { invisible: true } : {}),
       ...(used !== undefined && (custom || position !== null) ? {
         labels: {

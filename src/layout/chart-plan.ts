@@ -85,7 +85,7 @@ function drawnSeries(data: ChartData, s: ChartSeriesData, k: number, theme: Them
   const points = data.highlight && "category" in data.highlight ? data.categories.map((_, i) => pointColor(data, theme, k, i)!) : undefined;
   const custom = data.kind === "scatter" ? data.categories.map((c, i) => (data.annotation?.category === i && data.annotation.series === k ? `${c} · ${data.annotation.text}` : c)) : annotationTexts(data, k);
   return {
-    name: s.name, values: s.values, ...(s.x ? { x: s.x.values } : {}), type, axis: s.axis, style: s.style, format: excelFormat(s.style), color,
+    name: s.name, values: s.values, ...(s.x ? { x: s.x.values, xFormat: excelFormat(s.x.style) } : {}), type, axis: s.axis, style: s.style, format: excelFormat(s.style), color,
     ...(points ? { pointColors: points } : {}),
     texts: s.values.map((v) => formatQuantity(v, s.style, "chart")),
     ...(custom ? { customTexts: custom } : {}),

@@ -93,8 +93,9 @@ export interface SeriesPlan {
   readonly name: string;
   /** Values as drawn; null leaves the point out (a waterfall's empty cells). */
   readonly values: ReadonlyArray<number | null>;
-  /** Scatter charts: each point's x value. */
+  /** Scatter charts: each point's x value, and their Excel number format (the x figures' unit). */
   readonly x?: readonly number[];
+  readonly xFormat?: string;
   /** Which chart group draws it. */
   readonly type: "bar" | "line" | "area" | "pie" | "doughnut" | "scatter";
   readonly axis: "primary" | "secondary";
