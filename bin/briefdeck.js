@@ -27,6 +27,9 @@ function supervise() {
     process.stderr.write("briefdeck: compiling (src/ changed since the last build)…\n");
     execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
   }
+  // A reader that stops reading (`npm run deck | head -1`) is no reason to stop the build: what
+  // is printed after that goes nowhere, and the deck is still written.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", (err) => { if (err?.code !== "EPIPE") throw err; });
   const folders = new Set();
   const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { argv: process.argv.slice(2) } });
   worker.on("message", (m) => {

@@ -149,6 +149,22 @@ ${rows}${total}`, figures));
     expect(t!.message).toContain("does not add up");
   });
 
+  it("key figures: the unit is not repeated where the caption begins with it", async () => {
+    const yaml = META_SOURCES(outline(`      - layout: key-figures
+        title: Two counts
+        notes: One. Two.
+        figures:
+          - { figure: homes, caption: homes passed this year }
+          - { figure: crews, caption: of them at work in the north }
+`, `  homes: { value: 1.4, scale: million, unit: homes, period: "2026", label: Homes, source: src }
+  crews: { value: 120, unit: crews, period: "2026", label: Crews, source: src }
+`));
+    const texts = openPptx((await buildYaml(yaml)).path!).slideTexts(1);
+    expect(texts).toContain("homes passed this year");
+    expect(texts).toContain("crews of them at work in the north");
+    expect(texts.join("\n")).not.toContain("homes homes");
+  });
+
   it("big-number-chart refuses a figure its chart does not draw", async () => {
     const yaml = META_SOURCES(outline(`      - layout: big-number-chart
         title: North leads

@@ -86,3 +86,18 @@ describe("signals during the write", () => {
     });
   }
 });
+
+describe("a reader that stops reading", () => {
+  it("(`npm run deck | head -1`) neither crashes the build nor stops the deck being written", async () => {
+    const { out } = setUp();
+    const child = spawn(process.execPath, ["bin/briefdeck.js", "deck.yaml", "--out", out, "--verbose"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+    // Closed before the first line arrives: every write to stdout then fails with EPIPE.
+    child.stdout!.destroy();
+    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
+    expect(code).toBe(0);
+    expect(openPptx(join(out, "deck.pptx")).slideCount()).toBe(24);
+  });
+});

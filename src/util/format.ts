@@ -21,6 +21,17 @@ export function figureParts(f: Figure): { qualifier: string; value: string; unit
   return { qualifier: f.qualifier ?? "", value: counted ? full.slice(0, -f.unit.length - 1) : full, unit: counted ? f.unit : "" };
 }
 
+/**
+ * A key figure's parts for a card whose caption follows the number: the unit is left out where the
+ * caption already begins with it ("1.4 million" over "homes passed", not "homes homes passed").
+ */
+export function cardParts(f: Figure, caption: string): { qualifier: string; value: string; unit: string } {
+  const parts = figureParts(f);
+  const repeats = parts.unit !== "" && caption.trim().toLowerCase().startsWith(parts.unit.toLowerCase())
+    && !/[\p{L}\p{N}]/u.test(caption.trim().charAt(parts.unit.length));
+  return repeats ? { ...parts, unit: "" } : parts;
+}
+
 /** Whether `text` is a real calendar date in one of the forms `formatDate` reads (YYYY, YYYY-MM, YYYY-MM-DD). */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);

@@ -2,7 +2,7 @@
 // chart's figures, or derived from them), so the reader sees the number and where it stands.
 import { DeckError } from "../../errors.js";
 import { chartContext } from "../../render/chart-context.js";
-import { figureParts, formatFigure } from "../../util/format.js";
+import { cardParts, formatFigure } from "../../util/format.js";
 import { ChartSpecSchema, Id, Text, z } from "../../validate/schema-parts.js";
 import { defineLayout, onePage } from "../layout-module.js";
 import { placeBigNumberChart } from "./place.js";
@@ -39,7 +39,7 @@ export default defineLayout({
     const caption = (rendered["figure"] as { caption: string }).caption;
     const chart = chartContext(charts[0]!, figures);
     return {
-      context: { keyFigure: { ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption }, chart },
+      context: { keyFigure: { ...cardParts(f, caption), text: formatFigure(f), period: f.period, label: f.label, caption }, chart },
       shows: [f.id, ...chart.figureIds],
     };
   },

@@ -1,5 +1,5 @@
 // Key figures: one to four big numbers from `figures:`, each with its qualifier, unit, caption and date.
-import { figureParts, formatFigure } from "../../util/format.js";
+import { cardParts, formatFigure } from "../../util/format.js";
 import { Id, Text, z } from "../../validate/schema-parts.js";
 import { defineLayout, onePage } from "../layout-module.js";
 import { placeKeyFigures } from "./place.js";
@@ -17,7 +17,7 @@ export default defineLayout({
     const resolved = slide.figures.map((f) => figures[f.figure]!);
     const captions = (rendered["figures"] as Array<{ caption: string }>).map((f) => f.caption);
     return {
-      context: { keyFigures: resolved.map((f, i) => ({ ...figureParts(f), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })) },
+      context: { keyFigures: resolved.map((f, i) => ({ ...cardParts(f, captions[i] ?? ""), text: formatFigure(f), period: f.period, label: f.label, caption: captions[i] })) },
       shows: resolved.map((f) => f.id),
     };
   },
