@@ -212,6 +212,25 @@ describe("slides that use their space", () => {
 `));
     expect(bodyBalance(built.placed.slides[0]!).empty).toBeGreaterThan(0.5);
   });
+
+  it("notes a body left mostly empty at the slide, with what would fill it; --strict is not stopped by a note", async () => {
+    const yaml = outline(`      - { layout: bullets, title: One short point, notes: One. Two., bullets: [Short] }
+      - layout: bullets
+        title: Enough to say
+        notes: One. Two.
+        bullets:
+          - The first claim, with the evidence that supports it and a second line of detail to read
+          - The second claim, with its evidence, set out at enough length to take two lines on the slide
+          - A third claim, also with its evidence, so the list spreads down the body of the slide
+          - A fourth claim, which with the others fills the body as a briefing slide should
+`);
+    const built = await buildYaml(yaml);
+    const notes = built.warnings.filter((w) => w.code === "SPARSE_BODY");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.info).toMatchObject({ severity: "note", pos: posOf(yaml, "{ layout: bullets, title: One short point"), hint: expect.stringContaining("three to five points") });
+    expect(notes[0]!.message).toMatch(/^the body of slide "One short point" is \d+% empty/);
+    expect((await buildYaml(yaml, { strict: true })).slides).toBe(2);
+  });
 });
 
 describe("4:3", () => {

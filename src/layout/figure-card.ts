@@ -16,6 +16,8 @@ export const FLOOR_PT = 28;
 const QUALIFIER_SCALE = 0.42;
 export const PERIOD_PT = 13;
 export const CAPTION = { maxPt: 24, minPt: TYPE.bodyMinPt } as const;
+/** The widest gap a tall card leaves between its period, number and caption. */
+const SPREAD_MAX_IN = 0.45;
 
 /** What a card shows: the figure's qualifier and number, its caption and the period it refers to. */
 export interface Card { readonly qualifier: string; readonly value: string; readonly caption: string; readonly period: string }
@@ -38,11 +40,18 @@ export function placeCard(ctx: LayoutContext, slide: RenderedSlide, card: Card, 
   const numberH = lineHeightPt(numberPt) / 72;
   const captionH = measureAt({ paragraphs: [{ text: card.caption }], wIn: inner.wIn, hIn: 0, maxPt: captionPt, minPt: captionPt }, captionPt).heightIn;
   const room = r.hIn - 2 * PAD_IN;
-  const block = Math.min(room, periodH + SPACE.md + numberH + SPACE.sm + captionH);
+  const tight = periodH + SPACE.md + numberH + SPACE.sm + captionH;
+  // A card much taller than its content (a slide of one or two figures and no takeaway) spreads the
+  // three apart, so the card reads as one block down its height rather than a line in its middle.
+  // Each gap stays under two lines of body text, so the three still read as one figure.
+  const free = Math.max(0, (room - tight) / 4);
+  const above = Math.min(SPREAD_MAX_IN - SPACE.md, free);
+  const below = Math.min(SPREAD_MAX_IN - SPACE.sm, free);
+  const block = Math.min(room, tight + above + below);
   const top = r.yIn + PAD_IN + (room - block) / 2;
-  const y = top + periodH + SPACE.md;
+  const y = top + periodH + SPACE.md + above;
   // The caption takes what is left of the card: fitted down to 16 pt, and cut with a warning past that.
-  const captionY = y + numberH + SPACE.sm;
+  const captionY = y + numberH + SPACE.sm + below;
   const captionRoom = Math.max(lineHeightPt(CAPTION.minPt) / 72, r.yIn + r.hIn - PAD_IN - captionY);
   const number: Paragraph = {
     runs: [

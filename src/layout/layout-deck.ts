@@ -5,6 +5,7 @@ import type { PlacedDeck, PlacedItem, PlacedSlide, Rect } from "../model/layout.
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
+import { bodyBalance } from "./balance.js";
 import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
 import { withFonts } from "./measure-text.js";
@@ -97,10 +98,27 @@ function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide
     ...(template ? { templateLayout: template.part, background: template.background, backdrop: template.backdrop, theme, ...(cover ? {} : { number: { ...grid.zones.number, color: theme.colors.footer ?? theme.colors.slate } }) } : {}),
   };
   // Its layout module places it: one page, or several when its content continues.
-  layoutModule(slide.layout).place(ctx, slide).forEach((page, i) => slides.push({
+  const module = layoutModule(slide.layout);
+  const pages: PlacedSlide[] = module.place(ctx, slide).map((page, i) => ({
     ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(page.items.map(nonNegative)),
   }));
+  slides.push(...pages);
+  // A body left mostly empty is the outline's to fill: a note says how much, and what would fill it.
+  // (A list continued over several slides fills all but its last, which is as long as the rest is.)
+  if (module.frame === "content" && !module.sparse && pages.length === 1) {
+    const empty = bodyBalance(pages[0]!, grid.zones.body).empty;
+    if (empty > SPARSE_SHARE) {
+      warnings.push(new DeckError({
+        code: "SPARSE_BODY", severity: "note", pos: slide.pos,
+        message: `the body of slide "${fieldText(slide, "title").slice(0, 48)}" is ${Math.round(empty * 100)}% empty, even with its text set as large as the type scale allows`,
+        hint: module.fillHint ?? "give it more to show (another point, a takeaway), or move its content to a slide that has room for it",
+      }));
+    }
+  }
 }
+
+/** A content slide whose body is more than this share empty gets a note. */
+const SPARSE_SHARE = 1 / 3;
 
 /** A box squeezed past nothing (a template's small body) is drawn empty, never with a negative size. */
 function nonNegative<T extends PlacedItem>(item: T): T {

@@ -39,6 +39,8 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
   readonly fields: { readonly required: readonly string[]; readonly optional?: readonly string[] };
   /** The body may stay mostly empty by design (a quote, a divider): the balance check leaves it out. */
   readonly sparse?: boolean;
+  /** What an author can add when the slide's body is left mostly empty (the note a build gives then). */
+  readonly fillHint?: string;
   /** Opens the deck (the title slide, the agenda): a section starting with it should have no divider. */
   readonly leadsSection?: boolean;
   /** Rendered after every other slide, with `citedSources` (every document the deck cites) in scope. */

@@ -10,6 +10,7 @@ export default defineLayout({
   schema: {},
   leadsSection: true,
   frame: "content",
+  fillHint: "add a `gist:` to each section: the agenda shows it beside the section",
   fields: { required: [], optional: ["item", "gist"] },
   place: placeAgenda,
 });

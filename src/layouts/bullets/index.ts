@@ -11,6 +11,7 @@ export default defineLayout({
   keysDoc: "`bullets:` up to 8, each text or `{ text, sub: [...], tags: [...] }`",
   schema: { bullets: Bullets },
   frame: "content",
+  fillHint: "three to five points fill a slide: add the evidence as points or sub-points, or show a single claim as a quote or a key figure",
   fields: { required: ["bullet"] },
   bulletLists: (slide, path) => [{ bullets: slide.bullets, at: [...path, "bullets"] }],
   withBulletLists: (slide, [bullets]) => ({ ...slide, bullets: [...bullets!] }),

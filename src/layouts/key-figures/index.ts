@@ -11,6 +11,7 @@ export default defineLayout({
   keysDoc: "`figures:` one to four `{ figure: id, caption }`; optional `takeaway`",
   schema: { figures: z.array(z.strictObject({ figure: Id, caption: Text })).min(1).max(4), takeaway: Text.optional() },
   frame: "content",
+  fillHint: "add a `takeaway:` (what the numbers mean) beneath the cards, or another figure",
   fields: { required: ["value", "caption", "period"], optional: ["qualifier", "takeaway"] },
   figures: (slide, path) => slide.figures.map((f, j) => ({ id: f.figure, at: [...path, "figures", j, "figure"] })),
   context: ({ slide, rendered, figures }) => {

@@ -11,6 +11,7 @@ export default defineLayout({
   keysDoc: "optional `method`",
   schema: { method: Text.optional() },
   frame: "content",
+  fillHint: "add a `method:` line on how the briefing was made",
   fields: { required: [], optional: ["entry", "link", "cited", "method"] },
   rendersLast: true,
   place: (ctx, slide) => onePage(placeSources(ctx, slide)),

@@ -11,6 +11,7 @@ export default defineLayout({
   keysDoc: "`columns:` up to 6 and `rows:` up to 12, each as many cells as there are columns",
   schema: { columns: z.array(Text).min(1).max(6), rows: z.array(z.array(Cell)).min(1).max(12) },
   frame: "content",
+  fillHint: "add rows or columns, or show so few facts as bullets or key figures",
   fields: { required: ["header"], optional: ["cell"] },
   // A row with more or fewer cells than the table has columns: cells would be lost or blank.
   check: (slide, path, posOf) => slide.rows.flatMap((row, r) => row.length === slide.columns.length ? [] : [new DeckError({

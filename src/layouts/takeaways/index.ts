@@ -10,6 +10,7 @@ export default defineLayout({
   keysDoc: "`takeaways:` one to four `{ point, support }`",
   schema: { takeaways: z.array(z.strictObject({ point: Text, support: Text })).min(1).max(4) },
   frame: "content",
+  fillHint: "three or four conclusions fill the slide: add one, or give each a longer line of support",
   fields: { required: ["point"], optional: ["number", "support"] },
   place: (ctx, slide) => onePage(placeTakeaways(ctx, slide)),
 });

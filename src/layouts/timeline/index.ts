@@ -10,6 +10,7 @@ export default defineLayout({
   keysDoc: '`milestones:` two to six `{ date, label }` (`"2024-09"` shows as September 2024)',
   schema: { milestones: z.array(z.strictObject({ date: Text, label: Text })).min(2).max(6) },
   frame: "content",
+  fillHint: "add milestones (three to six), or give each a fuller label",
   fields: { required: ["date", "label"] },
   place: (ctx, slide) => onePage(placeTimeline(ctx, slide)),
 });

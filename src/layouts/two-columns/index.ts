@@ -12,6 +12,7 @@ export default defineLayout({
   keysDoc: "`left:` and `right:`, each `{ heading, bullets }`",
   schema: { left: Column, right: Column },
   frame: "content",
+  fillHint: "add points to the columns (three or four each read well), or merge the two into one list",
   fields: { required: ["heading", "bullet"] },
   bulletLists: (slide, path) => [
     { bullets: slide.left.bullets, at: [...path, "left", "bullets"] },
