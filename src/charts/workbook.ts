@@ -65,7 +65,11 @@ export function workbookParts(chart: PlacedChart, layout: SheetLayout): Map<stri
     if (!stringIndex.has(s)) { stringIndex.set(s, strings.length); strings.push(s); }
     return stringIndex.get(s)!;
   };
-  const formats = [...new Set(chart.series.flatMap((s) => [...(s.x ? [s.xFormat ?? s.format] : []), s.format]))];
+  // A scatter series' x cells are written in General. Readers that take xVal for a category range
+  // (Apache POI's XDDF API, as pptx-readers uses it) compare each x cell's formatted text with the
+  // cache's plain number, so "$44" or "120,000" would read as a mismatch; the chart's own cache keeps
+  // the x figures' format, which the axis shows.
+  const formats = [...new Set(chart.series.map((s) => s.format))];
   const xf = (format: string) => 1 + formats.indexOf(format);
   const lastCol = layout.header.length - 1;
   const lastRow = layout.rows + 1;
@@ -78,7 +82,7 @@ export function workbookParts(chart: PlacedChart, layout: SheetLayout): Map<stri
     const cells = [cell(0, r, ` t="s"><v>${str(chart.data.categories[i]!)}</v></c>`)];
     chart.series.forEach((s, k) => {
       const at = layout.series[k]!;
-      if (at.x && s.x) cells.push(cell(at.x.col, r, ` s="${xf(s.xFormat ?? s.format)}"><v>${num(s.x[i]!)}</v></c>`));
+      if (at.x && s.x) cells.push(cell(at.x.col, r, `><v>${num(s.x[i]!)}</v></c>`));
       const v = s.values[i];
       if (v !== null && v !== undefined) cells.push(cell(at.values.col, r, ` s="${xf(s.format)}"><v>${num(v)}</v></c>`));
     });
