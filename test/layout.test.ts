@@ -2,6 +2,7 @@
 // measured text inside its box, and continuation slides when bullets cannot fit.
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
+import { minimumPt } from "../src/a11y/check-accessibility.js";
 import { measureAt } from "../src/layout/fit-text.js";
 import { textWidthPt, wrapLines } from "../src/layout/measure-text.js";
 import type { PlacedDeck, PlacedText } from "../src/model/layout.js";
@@ -21,7 +22,7 @@ function assertInvariants(deck: PlacedDeck): void {
       expect(item.yIn + item.hIn, where).toBeLessThanOrEqual(deck.size.hIn + EPS);
     }
     for (const t of texts) {
-      const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : t.role.startsWith("chart-") ? 14 : 16;
+      const min = t.role === "title" ? 24 : ["footer", "source", "marking"].includes(t.role) ? 12 : t.role === "kicker" || t.role === "figure-period" ? 13 : t.role.startsWith("chart-") ? 14 : t.role.startsWith("map-") ? minimumPt(t.role) : 16;
       expect(t.fontPt, `${where} ${t.role}`).toBeGreaterThanOrEqual(min);
       if (t.paragraphs.some((p) => p.runs.some((r) => r.fontPt !== undefined))) {
         // Runs of several sizes (a qualifier beside its number) are set on one line: it must fit the width.

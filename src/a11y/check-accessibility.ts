@@ -4,12 +4,13 @@ import { DeckError } from "../errors.js";
 import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { contrastRatio } from "./contrast.js";
+import { pathContains } from "../layout/path-geometry.js";
 
 /** Smallest font sizes by role (points): titles 24, chart text 14, footers and source lines 12, body text 16. */
 export function minimumPt(role: string): number {
   if (role === "title") return 24;
-  if (["footer", "source", "marking", "kicker", "figure-period"].includes(role)) return 12;
-  if (role === "chart-title" || role === "chart-unit" || role === "chart-legend") return 14;
+  if (["footer", "source", "marking", "kicker", "figure-period", "map-country", "map-note"].includes(role)) return 12;
+  if (role === "chart-title" || role === "chart-unit" || role === "chart-legend" || role === "map-place" || role === "map-legend") return 14;
   return 16;
 }
 
@@ -37,6 +38,9 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
     for (const item of slide.items) {
       if ((item.kind === "chart" || item.kind === "image") && !item.alt.trim()) {
         warn(slide, "A11Y_ALT_TEXT", `has ${item.kind === "chart" ? "a chart" : "an image"} without alt text`, "describe it in words (charts get theirs from their data)");
+      }
+      if (item.kind === "shape" && item.alt !== undefined && !item.alt.trim()) {
+        warn(slide, "A11Y_ALT_TEXT", `has a ${item.name ?? "shape"} without alt text`, "describe it in words (a map gets its own from what it frames and shows)");
       }
       // Data labels are small text: 4.5:1 against what is behind them (a bar's fill or the plot).
       if (item.kind === "chart") {
@@ -77,10 +81,12 @@ function backgroundOf(t: PlacedText, slide: PlacedSlide, theme: Theme): string {
   if (t.fill) return t.fill;
   const cx = t.xIn + t.wIn / 2;
   const cy = t.yIn + t.hIn / 2;
+  // A panel, or a filled freeform (a country on a map) whose outline holds the text's middle.
   const under = slide.items.slice(0, slide.items.indexOf(t)).filter((i: PlacedItem) =>
-    i.kind === "shape" && i.shape === "rect" && i.fill !== undefined && cx >= i.xIn && cx <= i.xIn + i.wIn && cy >= i.yIn && cy <= i.yIn + i.hIn);
+    (i.kind === "shape" && i.shape === "rect" && i.fill !== undefined && cx >= i.xIn && cx <= i.xIn + i.wIn && cy >= i.yIn && cy <= i.yIn + i.hIn)
+    || (i.kind === "freeform" && i.fill !== undefined && pathContains(i.path, cx, cy)));
   const top = under[under.length - 1];
-  if (top && top.kind === "shape" && top.fill) return top.fill;
+  if (top && (top.kind === "shape" || top.kind === "freeform") && top.fill) return top.fill;
   // A template's own shapes (a band behind the title) lie under everything on the slide.
   const behind = (slide.backdrop ?? []).filter((d) => cx >= d.xIn && cx <= d.xIn + d.wIn && cy >= d.yIn && cy <= d.yIn + d.hIn);
   const backdrop = behind[behind.length - 1];

@@ -1,9 +1,10 @@
 // Build stage: placed text, shapes, images and tables -> pptxgenjs calls (inches stay inches;
 // pptxgenjs takes inches for positions and points for fonts).
-import type { PlacedImage, PlacedShape, PlacedTable, PlacedText } from "../model/layout.js";
+import type { PlacedFreeform, PlacedImage, PlacedShape, PlacedTable, PlacedText } from "../model/layout.js";
+import { assertNever } from "../util/assert-never.js";
 import type { Theme } from "../model/theme.js";
-import type { Pptx, PptxSlide, TableRow, TextProps } from "./pptx-lib.js";
-import { xmlSafe } from "../util/xml-text.js";
+import { CUSTOM_GEOMETRY, type Pptx, type PptxSlide, type ShapeProps, type TableRow, type TextProps } from "./pptx-lib.js";
+import { escapeAttr, xmlSafe } from "../util/xml-text.js";
 
 /** Slide numbers (1-based) of slide ids, for internal links such as the agenda's. */
 export type SlideIndex = ReadonlyMap<string, number>;
@@ -50,6 +51,35 @@ export function addShape(pptx: Pptx, slide: PptxSlide, s: PlacedShape): void {
     x: s.xIn, y: s.yIn, w: s.wIn, h: s.hIn,
     ...(s.fill ? { fill: { color: s.fill } } : {}),
     line: s.line ? { color: s.line.color, width: s.line.widthPt } : { type: "none" },
+    // pptxgenjs writes the name into an attribute as it is: escaped here.
+    ...(s.name ? { objectName: escapeAttr(s.name) } : {}),
+  });
+}
+
+/**
+ * A freeform (custom geometry): its points relative to its own box, as pptxgenjs takes them. Each
+ * subpath starts with a move; a closed one (a country) is filled, an open one (a route) is a line.
+ */
+export function addFreeform(slide: PptxSlide, f: PlacedFreeform): void {
+  type Point = NonNullable<ShapeProps["points"]>[number];
+  // pptxgenjs reads numbers under 100 as inches: offsets inside a slide always are.
+  const x = (v: number) => Math.max(0, v - f.xIn);
+  const y = (v: number) => Math.max(0, v - f.yIn);
+  const points: Point[] = f.path.map((c): Point => {
+    switch (c.op) {
+      case "M": return { x: x(c.x), y: y(c.y), moveTo: true };
+      case "L": return { x: x(c.x), y: y(c.y) };
+      case "C": return { x: x(c.x), y: y(c.y), curve: { type: "cubic", x1: x(c.x1), y1: y(c.y1), x2: x(c.x2), y2: y(c.y2) } };
+      case "Z": return { close: true };
+      default: return assertNever(c, "path command");
+    }
+  });
+  slide.addShape(CUSTOM_GEOMETRY, {
+    x: f.xIn, y: f.yIn, w: Math.max(f.wIn, 0.001), h: Math.max(f.hIn, 0.001), points, objectName: escapeAttr(f.name),
+    fill: f.fill ? { color: f.fill } : { type: "none" },
+    line: f.line ? {
+      color: f.line.color, width: f.line.widthPt, ...(f.line.dash ? { dashType: "dash" as const } : {}), ...(f.line.arrow ? { endArrowType: "triangle" as const } : {}),
+    } : { type: "none" },
   });
 }
 

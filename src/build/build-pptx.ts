@@ -3,7 +3,7 @@
 import { imageKey, type PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
-import { addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
+import { addFreeform, addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
 import { defineMasters, layoutName } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
@@ -50,6 +50,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       switch (item.kind) {
         case "text": addText(slide, item, placed.theme ?? theme, index, scale); break;
         case "shape": addShape(pptx, slide, item); break;
+        case "freeform": addFreeform(slide, item); break;
         case "image": addImage(slide, item, images.get(imageKey(item))!); break;
         case "table": addTable(slide, item, placed.theme ?? theme, scale); break;
         // Charts are written by the charts stage; a named, invisible shape marks their place and z-order.

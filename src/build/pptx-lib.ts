@@ -11,3 +11,6 @@ export type TextPropsOptions = pptxModule.default.TextPropsOptions;
 export type ChartOpts = pptxModule.default.IChartOpts;
 export type ChartData = pptxModule.default.OptsChartData;
 export type TableRow = pptxModule.default.TableRow;
+export type ShapeProps = pptxModule.default.ShapeProps;
+/** pptxgenjs 4.0.1 draws custom geometry (`points`) but its ShapeType types leave the name out. */
+export const CUSTOM_GEOMETRY = "custGeom" as unknown as pptxModule.default.SHAPE_NAME;

@@ -56,6 +56,13 @@ function scaleItem(item: PlacedItem, k: number): PlacedItem {
         ...(item.legend ? { legend: scaleRect(item.legend, k) } : {}),
         labelBoxes: item.labelBoxes.map((b) => scaleRect(b, k)),
       };
+    case "freeform":
+      return {
+        ...scaleRect(item, k), path: item.path.map((c) => (c.op === "Z" ? c : c.op === "C"
+          ? { ...c, x1: len(c.x1, k), y1: len(c.y1, k), x2: len(c.x2, k), y2: len(c.y2, k), x: len(c.x, k), y: len(c.y, k) }
+          : { ...c, x: len(c.x, k), y: len(c.y, k) })),
+        ...(item.line ? { line: { ...item.line, widthPt: item.line.widthPt * k } } : {}),
+      };
   }
 }
 

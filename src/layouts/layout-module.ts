@@ -58,6 +58,8 @@ export interface LayoutDef<Id extends string, Sh extends SchemaShape | undefined
   check?(slide: S, path: DataPath, posOf: (at: DataPath) => SourcePos, figures: Readonly<Record<string, Figure>>): DeckError[];
   /** An image the slide shows, relative to the outline, and where it is named. */
   image?(slide: S, path: DataPath, deck: DeckMeta): { readonly path: string; readonly at: DataPath } | undefined;
+  /** Data its placement needs beyond text (a map's countries and coordinates), carried past rendering. */
+  carry?(slide: S): unknown;
   /** What its template needs beyond the slide's own text; `shows` adds figures to the source line. */
   context?(input: ContextInput<S>): { readonly context: object; readonly shows?: readonly string[] };
   /** Places the rendered slide: one page, or several when its content continues. */

@@ -3,10 +3,11 @@
 export { default as agenda } from "./agenda/index.js";
 export { default as bigNumberChart } from "./big-number-chart/index.js";
 export { default as bullets } from "./bullets/index.js";
-export { default as chart } from "./chart/index.js";
 export { default as chartCommentary } from "./chart-commentary/index.js";
+export { default as chart } from "./chart/index.js";
 export { default as comparison } from "./comparison/index.js";
 export { default as keyFigures } from "./key-figures/index.js";
+export { default as map } from "./map/index.js";
 export { default as picture } from "./picture/index.js";
 export { default as quote } from "./quote/index.js";
 export { default as section } from "./section/index.js";

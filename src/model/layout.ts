@@ -61,6 +61,26 @@ export interface PlacedShape extends Rect {
   readonly shape: "rect" | "line" | "ellipse";
   readonly fill?: Hex;
   readonly line?: { readonly color: Hex; readonly widthPt: number };
+  /** Its name in PowerPoint's Selection Pane, unique on the slide (a map's frame, a place's marker). */
+  readonly name?: string;
+  /** Alt text, for a shape that stands for a picture (a map's frame describes the map). */
+  readonly alt?: string;
+}
+
+/** One step of a freeform's outline, in slide inches: move, line, cubic Bézier curve, close. */
+export type PathCommand =
+  | { readonly op: "M" | "L"; readonly x: number; readonly y: number }
+  | { readonly op: "C"; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly x: number; readonly y: number }
+  | { readonly op: "Z" };
+
+/** A native freeform (a country, a route): editable points, its own fill and line. The rect bounds it. */
+export interface PlacedFreeform extends Rect {
+  readonly kind: "freeform";
+  /** Its name in PowerPoint's Selection Pane ("Pakistan", "Route: North–south corridor"). */
+  readonly name: string;
+  readonly path: readonly PathCommand[];
+  readonly fill?: Hex;
+  readonly line?: { readonly color: Hex; readonly widthPt: number; readonly dash?: boolean; readonly arrow?: boolean };
 }
 
 export interface PlacedImage extends Rect {
@@ -169,7 +189,7 @@ export interface PlacedTable extends Rect {
   readonly rowStyles?: ReadonlyArray<"normal" | "highlight" | "total">;
 }
 
-export type PlacedItem = PlacedText | PlacedShape | PlacedImage | PlacedChart | PlacedTable;
+export type PlacedItem = PlacedText | PlacedShape | PlacedImage | PlacedChart | PlacedTable | PlacedFreeform;
 
 export interface PlacedSlide {
   readonly id: string;

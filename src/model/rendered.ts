@@ -30,6 +30,8 @@ export interface RenderedSlide {
   readonly notes: string;
   /** The charts it draws, in its layout's order. */
   readonly charts?: readonly ChartData[];
+  /** What its layout module carries past rendering for placing it (a map's countries and points). */
+  readonly data?: unknown;
   /** Image for the slide (the title slide's cover, a picture), as written in the outline. */
   readonly image?: { readonly path: string; readonly pos: SourcePos };
   /** Where the slide is written in the outline, for warnings. */

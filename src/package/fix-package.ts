@@ -86,35 +86,27 @@ export function derivedGuid(seed: string): string {
 /**
  * pptxgenjs numbers p:cNvPr ids from the object's index, so a table after four shapes, or the slide
  * number placeholder on a slide with many objects, repeats an id; PowerPoint requires them unique
- * per slide. A quick scan finds the slides with a repeat, and only those are parsed and fixed.
+ * per slide. A targeted edit of each p:cNvPr's id: the first use of an id keeps it, a repeat (or a
+ * non-number) takes the next free one. No DOM: a map slide of a hundred freeforms is 250 KB.
  */
 export function fixDuplicateShapeIds(parts: Parts): void {
   const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
   // Slides, and a template's layouts and masters (which PowerPoint also requires unique ids in).
   for (const name of [...parts.keys()].filter((n) => /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster)\d+\.xml$/.test(n))) {
-    if (!hasRepeatedId(decoder.decode(parts.get(name)!))) continue;
-    editXml(parts, name, (doc) => {
-      const all = elements(doc, "p:cNvPr");
-      const used = new Set<number>();
-      let next = Math.max(0, ...all.map((e) => Number(e.getAttribute("id")) || 0)) + 1;
-      for (const e of all) {
-        const id = Number(e.getAttribute("id"));
-        if (!Number.isInteger(id) || used.has(id)) e.setAttribute("id", String(next++));
-        used.add(Number(e.getAttribute("id")));
-      }
+    const xml = decoder.decode(parts.get(name)!);
+    const ids = [...xml.matchAll(CNVPR_ID)].map((m) => m[1]!);
+    if (new Set(ids).size === ids.length && ids.every((id) => /^\d+$/.test(id))) continue;
+    const used = new Set<number>();
+    let next = Math.max(0, ...ids.map((id) => Number(id) || 0)) + 1;
+    const fixed = xml.replace(CNVPR_ID, (whole, id: string) => {
+      const n = Number(id);
+      if (/^\d+$/.test(id) && !used.has(n)) { used.add(n); return whole; }
+      used.add(next);
+      return `<p:cNvPr id="${next++}"`;
     });
+    parts.set(name, encoder.encode(fixed));
   }
 }
 
-/** Read-only scan for a repeated p:cNvPr id; the fix itself goes through the DOM. */
-function hasRepeatedId(xml: string): boolean {
-  const marker = "<p:cNvPr id=\"";
-  const seen = new Set<string>();
-  for (let at = xml.indexOf(marker); at >= 0; at = xml.indexOf(marker, at + 1)) {
-    const start = at + marker.length;
-    const id = xml.slice(start, xml.indexOf("\"", start));
-    if (seen.has(id)) return true;
-    seen.add(id);
-  }
-  return false;
-}
+const CNVPR_ID = /<p:cNvPr id="([^"]*)"/g;

@@ -8,14 +8,16 @@ import { fixTitlePlaceholders } from "./fix-placeholders.js";
 import { applyTemplate } from "./apply-template.js";
 import type { OrgTemplate } from "../template/read-template.js";
 import { insertCharts } from "./insert-charts.js";
+import { fixShapeAltText, type ShapeAltText } from "./fix-alt-text.js";
 import { writeZip, type Parts } from "./zip-io.js";
 
 /**
  * Fixes `parts` (from build/) in place, adds the charts, moves the deck onto the organisation's
  * template when there is one (slide i + 1 on `template.slideLayouts[i]`), and zips them.
  */
-export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] }): Buffer {
+export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] }, alts: readonly ShapeAltText[] = []): Buffer {
   insertCharts(parts, charts, timestampMs);
+  fixShapeAltText(parts, alts);
   fixTitlePlaceholders(parts);
   fixSlideLinks(parts);
   fixParagraphProperties(parts);

@@ -95,12 +95,12 @@ export function renderDeck(view: DeckView, templates: Templates, hb: HandlebarsE
     return runLayout(hb, slide.layout, id, section, {
       ...base, slide: rendered, ...extra.context, ...extraContext,
       sources: sourceLine(citations, docs), figureSources: figureSources(onSlide, deck.figures, docs),
-    }, { charts, image: imageOf(slide, deck.meta, map) }, templates, map.posOf(slide.path));
+    }, { charts, image: imageOf(slide, deck.meta, map), ...(module.carry ? { data: module.carry(slide) } : {}) }, templates, map.posOf(slide.path));
   }
 }
 
 function runLayout(hb: HandlebarsEnv, layout: SlideLayout, id: string, section: Section, context: object,
-  extra: { charts?: readonly ChartData[]; image?: RenderedSlide["image"] }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
+  extra: { charts?: readonly ChartData[]; image?: RenderedSlide["image"]; data?: unknown }, templates: Templates, pos: RenderedSlide["pos"]): RenderedSlide {
   const template = templates.layouts.get(layout)!;
   const fields: FieldSink = new Map();
   resetBudget(hb);
@@ -115,7 +115,7 @@ function runLayout(hb: HandlebarsEnv, layout: SlideLayout, id: string, section: 
   const notes = (all["notes"] ?? []).map((f) => f.text).join("\n\n");
   return {
     layout, id, sectionId: section.id, sectionTitle: section.title, fields: all, notes, pos,
-    ...(extra.charts?.length ? { charts: extra.charts } : {}), ...(extra.image ? { image: extra.image } : {}),
+    ...(extra.charts?.length ? { charts: extra.charts } : {}), ...(extra.image ? { image: extra.image } : {}), ...(extra.data !== undefined ? { data: extra.data } : {}),
   };
 }
 

@@ -7,6 +7,9 @@ import { contrastRatio, luminance } from "../a11y/contrast.js";
 import { DeckError, type SourcePos } from "../errors.js";
 import type { Theme } from "../model/theme.js";
 import type { TemplateTheme } from "./read-template.js";
+import { mix } from "../util/colour.js";
+
+export { mix };
 
 /** Contrast a role needs against the background: body text 4.5:1, large text and marks 3:1. */
 const NEEDS = { text: 4.5, large: 3 } as const;
@@ -83,12 +86,4 @@ export function passingShade(color: string, bgs: string | readonly string[], nee
     if (shade) return shade;
   }
   return ["000000", "FFFFFF"].reduce((a, b) => (Math.min(...against.map((bg) => contrastRatio(b, bg))) > Math.min(...against.map((bg) => contrastRatio(a, bg))) ? b : a));
-}
-
-/** `share` of `a` over `b`, as six-digit hex. */
-export function mix(a: string, b: string, share: number): string {
-  const pa = parseInt(a, 16);
-  const pb = parseInt(b, 16);
-  const ch = (shift: number) => Math.round(((pa >> shift) & 255) * share + ((pb >> shift) & 255) * (1 - share));
-  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("").toUpperCase();
 }
