@@ -224,7 +224,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const onTemplate = p.template ? { template: p.template.org, slideLayouts: placed.slides.map((s) => s.templateLayout!) } : undefined;
   // Shapes that stand for a picture (a map's frame) carry its alt text.
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), onTemplate, alts);
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

@@ -53,6 +53,23 @@ describe("the shipped deck", () => {
     }
   });
 
+  it("writes each title at the size and in the box the layout stage gave it, not its master's (the first slide's)", async () => {
+    for (const template of [undefined, "test/fixtures/templates/blue-curve.pptx"]) {
+      const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir(), ...(template ? { template } : {}) });
+      const out = openPptx(built.path!);
+      built.placed.slides.forEach((s, i) => {
+        const title = s.items.find((it) => it.kind === "text" && it.placeholder === "title")!;
+        if (title.kind !== "text") return;
+        const xml = out.text(`ppt/slides/slide${i + 1}.xml`);
+        const shape = xml.slice(xml.indexOf('<p:ph type="title"/>'), xml.indexOf("</p:sp>", xml.indexOf('<p:ph type="title"/>')));
+        const [x, y, cx, cy] = /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/.exec(shape)!.slice(1).map(Number);
+        const where = `${template ?? "built-in"} slide ${i + 1}`;
+        expect([x, y, cx, cy], where).toEqual([title.xIn, title.yIn, title.wIn, title.hIn].map((v) => Math.round(v * EMU_PER_IN)));
+        for (const sz of shape.matchAll(/<a:rPr [^>]*sz="(\d+)"/g)) expect(Number(sz[1]) / 100, where).toBeCloseTo(title.fontPt, 2);
+      });
+    }
+  });
+
   it("writes the outline's bullets in order, with figures cited in the house format", () => {
     expected.forEach((e, i) => {
       if (e.layout !== "bullets") return;

@@ -26,8 +26,10 @@ export function addText(slide: PptxSlide, t: PlacedText, theme: Theme, index: Sl
           ...(ri === p.runs.length - 1 && pi < t.paragraphs.length - 1 ? { breakLine: true } : {}),
           ...(p.bullet ? { bullet: { characterCode: p.bullet === "•" ? "2022" : "2013", indent: BULLET_INDENT_PT * scale }, indentLevel: p.indent ?? 0 } : {}),
           ...(p.spaceBeforePt && pi > 0 ? { paraSpaceBefore: p.spaceBeforePt } : {}),
-          ...((r.fontPt ?? p.fontPt) ? { fontSize: r.fontPt ?? p.fontPt } : {}),
-          ...((r.color ?? p.color) ? { color: r.color ?? p.color } : {}),
+          // Text in a placeholder takes the master's options over its own (pptxgenjs 4.0.1 merges the
+          // placeholder's last, gen-objects.ts addTextDefinition A.3): its runs carry theirs.
+          ...((r.fontPt ?? p.fontPt ?? (t.placeholder ? t.fontPt : undefined)) ? { fontSize: r.fontPt ?? p.fontPt ?? t.fontPt } : {}),
+          ...((r.color ?? p.color ?? (t.placeholder ? t.color : undefined)) ? { color: r.color ?? p.color ?? t.color } : {}),
           ...((r.bold ?? p.bold) ? { bold: true } : r.bold === false && t.bold ? { bold: false } : {}),
           ...(p.rtl ? { rtlMode: true, lang: p.rtl.lang, align: "right" as const } : {}),
           ...(link ? { hyperlink: link } : {}),

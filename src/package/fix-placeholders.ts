@@ -24,3 +24,4 @@ export function fixTitlePlaceholders(parts: Parts): void {
     if (fixed !== xml) parts.set(name, encoder.encode(fixed));
   }
 }
+

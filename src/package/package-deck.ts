@@ -15,7 +15,15 @@ import { writeZip, type Parts } from "./zip-io.js";
  * Fixes `parts` (from build/) in place, adds the charts, moves the deck onto the organisation's
  * template when there is one (slide i + 1 on `template.slideLayouts[i]`), and zips them.
  */
-export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] }, alts: readonly ShapeAltText[] = []): Buffer {
+export interface PackageExtras {
+  /** The organisation's template, and the template layout (part name) each slide is placed on. */
+  readonly template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] };
+  /** Alt text for shapes that stand for a picture (a map's frame). */
+  readonly alts?: readonly ShapeAltText[];
+}
+
+export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {
+  const { template, alts = [] } = extras;
   insertCharts(parts, charts, timestampMs);
   fixShapeAltText(parts, alts);
   fixTitlePlaceholders(parts);

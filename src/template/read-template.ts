@@ -82,7 +82,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
     const themePart = [...masterRels.entries()].find(([, t]) => /\/theme\/[^/]+\.xml$/.test(t))?.[1];
     if (!theme && themePart && parts.has(themePart)) theme = readTheme(parseXml(parts.get(themePart)!));
     const masterPhs = placeholders(masterDoc.documentElement!);
-    const masterBg = background(masterDoc.documentElement!, masterRels);
+    const masterBg = background(masterDoc.documentElement!, masterRels, size);
     const masterDecorations = decorations(masterDoc.documentElement!);
     for (const id of elements(masterDoc, "p:sldLayoutId")) {
       const part = masterRels.get(id.getAttribute("r:id") ?? "");
@@ -90,7 +90,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
       const doc = parseXml(parts.get(part)!);
       const root = doc.documentElement!;
       const own = placeholders(root);
-      const layoutBg = background(root, rels(parts, part));
+      const layoutBg = background(root, rels(parts, part), size);
       layouts.push({
         part, master,
         name: elements(doc, "p:cSld")[0]?.getAttribute("name") ?? "",
@@ -138,15 +138,26 @@ function placeholders(root: Element): Placeholder[] {
   return elements(tree, "p:sp").flatMap((sp) => {
     const ph = elements(sp, "p:ph")[0];
     if (!ph) return [];
-    const off = elements(sp, "a:off")[0];
-    const ext = elements(sp, "a:ext")[0];
     const idx = ph.getAttribute("idx");
-    const rect = off && ext && elements(sp, "p:spPr")[0]?.getElementsByTagName("a:xfrm").length ? {
-      xIn: Number(off.getAttribute("x")) / EMU_PER_IN, yIn: Number(off.getAttribute("y")) / EMU_PER_IN,
-      wIn: Number(ext.getAttribute("cx")) / EMU_PER_IN, hIn: Number(ext.getAttribute("cy")) / EMU_PER_IN,
-    } : undefined;
+    const rect = xfrmOf(elements(sp, "p:spPr")[0]);
     return [{ type: ph.getAttribute("type") ?? "obj", ...(idx !== null ? { idx: Number(idx) } : {}), ...(rect ? { rect } : {}) }];
   });
+}
+
+/**
+ * Where a shape is, in inches: the a:off and a:ext of its own a:xfrm (an a:ext also names the
+ * extensions in p:cNvPr's and a:blip's extLst, where PowerPoint records a shape's creation id).
+ */
+function xfrmOf(spPr: Element | undefined): Rect | undefined {
+  const xfrm = spPr ? childElements(spPr).find((c) => c.nodeName === "a:xfrm") : undefined;
+  const off = xfrm ? childElements(xfrm).find((c) => c.nodeName === "a:off") : undefined;
+  const ext = xfrm ? childElements(xfrm).find((c) => c.nodeName === "a:ext") : undefined;
+  if (!off || !ext) return undefined;
+  const r = {
+    xIn: Number(off.getAttribute("x")) / EMU_PER_IN, yIn: Number(off.getAttribute("y")) / EMU_PER_IN,
+    wIn: Number(ext.getAttribute("cx")) / EMU_PER_IN, hIn: Number(ext.getAttribute("cy")) / EMU_PER_IN,
+  };
+  return [r.xIn, r.yIn, r.wIn, r.hIn].every(Number.isFinite) ? r : undefined;
 }
 
 /** A layout placeholder without geometry takes its master's of the same kind. */
@@ -163,15 +174,9 @@ function decorations(root: Element): Array<Rect & { fill: string }> {
   return elements(tree, "p:sp").flatMap((sp) => {
     if (elements(sp, "p:ph").length > 0) return [];
     const spPr = elements(sp, "p:spPr")[0];
-    const off = spPr && elements(spPr, "a:off")[0];
-    const ext = spPr && elements(spPr, "a:ext")[0];
-    if (!spPr || !off || !ext) return [];
-    const fill = fillOf(spPr);
-    if (!fill) return [];
-    return [{
-      xIn: Number(off.getAttribute("x")) / EMU_PER_IN, yIn: Number(off.getAttribute("y")) / EMU_PER_IN,
-      wIn: Number(ext.getAttribute("cx")) / EMU_PER_IN, hIn: Number(ext.getAttribute("cy")) / EMU_PER_IN, fill,
-    }];
+    const rect = xfrmOf(spPr);
+    const fill = spPr && fillOf(spPr);
+    return rect && fill ? [{ ...rect, fill }] : [];
   });
 }
 
@@ -189,9 +194,21 @@ function meanHex(colors: readonly string[]): string {
   return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("").toUpperCase();
 }
 
-function background(root: Element, relsOf: Map<string, string>): TemplateLayout["background"] | undefined {
+/**
+ * A layout's or master's background: its p:bg (a colour, a scheme colour or a picture), else a picture
+ * drawn over (nearly) the whole slide, as LibreOffice writes a template's background image.
+ */
+function background(root: Element, relsOf: Map<string, string>, size: { wIn: number; hIn: number }): TemplateLayout["background"] | undefined {
   const bg = elements(root, "p:bg")[0];
-  if (!bg) return undefined;
+  if (!bg) {
+    const tree = elements(root, "p:spTree")[0];
+    const full = tree ? childElements(tree).filter((c) => c.nodeName === "p:pic").find((pic) => {
+      const r = xfrmOf(elements(pic, "p:spPr")[0]);
+      return r !== undefined && r.wIn * r.hIn >= 0.9 * size.wIn * size.hIn;
+    }) : undefined;
+    const image = full ? relsOf.get(elements(full, "a:blip")[0]?.getAttribute("r:embed") ?? "") : undefined;
+    return image ? { image } : undefined;
+  }
   const solid = elements(bg, "a:srgbClr")[0];
   const blip = elements(bg, "a:blip")[0];
   if (blip) {
