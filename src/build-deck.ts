@@ -12,7 +12,7 @@ import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
 import { builtInTemplate, LAYOUT_MODULES } from "./layouts/index.js";
 import { loadOutlineFonts } from "./assets/outline-fonts.js";
-import { meanColor } from "./assets/prepare-images.js";
+import { sampleColours } from "./assets/prepare-images.js";
 import { readTemplate, type OrgTemplate } from "./template/read-template.js";
 import type { TemplateFrames } from "./template/template-frames.js";
 import { placeOnTemplate } from "./template/place-on-template.js";
@@ -180,7 +180,7 @@ async function loadTemplate(opts: BuildOptions, deck: Deck, baseDir: string, the
     }
   }
   const warnings: DeckError[] = [];
-  const { placement, frames } = await placeOnTemplate(org, theme, explicit, pos, (layout) => map.posOf(["deck", "templateLayouts", layout]), meanColor, (e) => warnings.push(e));
+  const { placement, frames } = await placeOnTemplate(org, theme, explicit, pos, (layout) => map.posOf(["deck", "templateLayouts", layout]), sampleColours, (e) => warnings.push(e));
   // Text is measured in the template's fonts: each needs metrics.
   const fonts = placement.frameFor("bullets").theme.fonts;
   for (const family of new Set([fonts.heading, fonts.body])) {

@@ -1,10 +1,10 @@
 // Accessibility stage: the placed deck checked as an accessibility review would check it. Problems
 // are warnings (fatal under --strict), each at the outline position of its slide.
 import { DeckError } from "../errors.js";
-import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/layout.js";
+import type { PlacedDeck, PlacedSlide, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { contrastRatio } from "./contrast.js";
-import { pathContains } from "../layout/path-geometry.js";
+import { backdropLayers, contrastNeeded, coloursUnder, itemLayers, worstContrast } from "../layout/backdrop.js";
 
 /** Smallest font sizes by role (points): titles 24, chart text 14, footers and source lines 12, body text 16. */
 export function minimumPt(role: string): number {
@@ -59,14 +59,16 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
         const at = scale === 1 ? "" : ` (${(t.fontPt / scale).toFixed(1)} pt at the design scale, as this template is ${(scale * 100).toFixed(0)} % of its height)`;
         warn(slide, "A11Y_TEXT_SIZE", `sets its ${t.role} at ${t.fontPt} pt${at}, below the ${minimumPt(t.role)} pt minimum`, "shorten the text so it fits at a readable size");
       }
-      const background = backgroundOf(t, slide, theme);
+      // Against the colours at points across the box: its own fill, the slide's shapes under it, the
+      // template's drawing (a background picture is sampled), else the slide's background.
+      const behind = t.fill ? [t.fill] : coloursUnder(t, [...backdropLayers(slide.backdrop ?? []), ...itemLayers(slide.items, slide.items.indexOf(t))], slideBackground(slide, theme));
       for (const p of t.paragraphs) {
         for (const r of p.runs) {
           const color = r.color ?? p.color ?? t.color;
-          const size = r.fontPt ?? p.fontPt ?? t.fontPt;
-          const needed = size >= 24 * scale - 0.011 ? 3 : 4.5;
-          const ratio = contrastRatio(color, background);
+          const needed = contrastNeeded(r.fontPt ?? p.fontPt ?? t.fontPt, scale);
+          const ratio = worstContrast(color, behind);
           if (ratio < needed) {
+            const background = behind.reduce((a, b) => (contrastRatio(color, b) < contrastRatio(color, a) ? b : a));
             warn(slide, "A11Y_CONTRAST", `has ${t.role} text #${color} on #${background} at ${ratio.toFixed(1)}:1, below ${needed}:1`, "use a darker text colour or a lighter background from the theme");
           }
         }
@@ -76,20 +78,7 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
   return problems;
 }
 
-/** The colour behind a text box: its own fill, the topmost filled shape under its centre, or the slide's background. */
-function backgroundOf(t: PlacedText, slide: PlacedSlide, theme: Theme): string {
-  if (t.fill) return t.fill;
-  const cx = t.xIn + t.wIn / 2;
-  const cy = t.yIn + t.hIn / 2;
-  // A panel, or a filled freeform (a country on a map) whose outline holds the text's middle.
-  const under = slide.items.slice(0, slide.items.indexOf(t)).filter((i: PlacedItem) =>
-    (i.kind === "shape" && i.shape === "rect" && i.fill !== undefined && cx >= i.xIn && cx <= i.xIn + i.wIn && cy >= i.yIn && cy <= i.yIn + i.hIn)
-    || (i.kind === "freeform" && i.fill !== undefined && pathContains(i.path, cx, cy)));
-  const top = under[under.length - 1];
-  if (top && (top.kind === "shape" || top.kind === "freeform") && top.fill) return top.fill;
-  // A template's own shapes (a band behind the title) lie under everything on the slide.
-  const behind = (slide.backdrop ?? []).filter((d) => cx >= d.xIn && cx <= d.xIn + d.wIn && cy >= d.yIn && cy <= d.yIn + d.hIn);
-  const backdrop = behind[behind.length - 1];
-  if (backdrop) return backdrop.fill;
+/** The slide's own background: the template layout's, a divider's navy, or white. */
+function slideBackground(slide: PlacedSlide, theme: Theme): string {
   return slide.background ?? (slide.master === "section" ? theme.colors.navy : theme.colors.white);
 }

@@ -124,9 +124,16 @@ function writeCached(path: string, png: Buffer): void {
   writePrivateCacheFile(path, png);
 }
 
-/** The mean colour of an image (a template's background picture), as six-digit hex. */
-export async function meanColor(bytes: Uint8Array): Promise<string> {
+/**
+ * An image as a grid of colours, `cols` × `rows`, row by row from the top left (a template's
+ * background or a picture on its layouts, for the contrast of text set over it), stretched to the
+ * grid as it is stretched over its box; transparent parts take the colour `under`.
+ */
+export async function sampleColours(bytes: Uint8Array, cols: number, rows: number, under: string): Promise<string[]> {
   const { default: sharp } = await import("sharp");
-  const { channels } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).stats();
-  return channels.slice(0, 3).map((c) => Math.round(c.mean).toString(16).padStart(2, "0")).join("").toUpperCase();
+  const background = { r: parseInt(under.slice(0, 2), 16), g: parseInt(under.slice(2, 4), 16), b: parseInt(under.slice(4, 6), 16) };
+  const { data } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).flatten({ background }).resize(cols, rows, { fit: "fill" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const out: string[] = [];
+  for (let i = 0; i < cols * rows; i++) out.push([data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!].map((c) => c.toString(16).padStart(2, "0")).join("").toUpperCase());
+  return out;
 }

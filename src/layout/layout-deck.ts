@@ -5,6 +5,7 @@ import type { PlacedDeck, PlacedItem, PlacedSlide, Rect } from "../model/layout.
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
+import { backdropLayers, readableText } from "./backdrop.js";
 import { bodyBalance } from "./balance.js";
 import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
@@ -33,13 +34,19 @@ export interface TemplatePlacement {
     readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>;
     /** `color`, or the nearest colour that reads on what lies behind `box` (inches on the template). */
     readable(box: Rect, color: string): string;
+    /** The template's light and dark colours (lt1, dk1): text that reads on nothing else gets a panel of one. */
+    readonly light: string;
+    readonly dark: string;
   };
 }
 
 /** Where and with what one slide is laid out. */
 interface Setting {
   readonly grid: Grid; readonly theme: Theme;
-  readonly template?: { readonly part: string; readonly background: string; readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>; readonly readableOn: (box: Rect, color: string) => string };
+  readonly template?: {
+    readonly part: string; readonly background: string; readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>; readonly readableOn: (box: Rect, color: string) => string;
+    readonly light: string; readonly dark: string;
+  };
 }
 
 export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, template?: TemplatePlacement): LayoutResult {
@@ -62,7 +69,7 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, te
     const content = { xIn: f.content.xIn / k, wIn: f.content.wIn / k };
     return {
       grid: gridOn(canvas, content, scaleZones(f.zones, 1 / k)), theme: f.theme,
-      template: { part: f.part, background: f.background, backdrop: f.backdrop.map((d) => scaleRect(d, 1 / k)), readableOn: (box, color) => f.readable(scaleRect(box, k), color) },
+      template: { part: f.part, background: f.background, backdrop: f.backdrop.map((d) => scaleRect(d, 1 / k)), readableOn: (box, color) => f.readable(scaleRect(box, k), color), light: f.light, dark: f.dark },
     };
   };
   // The whole theme, the size and the template are in the key: a colour, font or template edited in
@@ -99,8 +106,14 @@ function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide
   };
   // Its layout module places it: one page, or several when its content continues.
   const module = layoutModule(slide.layout);
+  // On a template, every text reads on what the template draws behind it (pictures, bands, panels).
+  const readable = (items: PlacedItem[]): PlacedItem[] => (template
+    ? readableText(items, backdropLayers(template.backdrop), template.background, {
+      candidates: [theme.colors.ink, theme.colors.title ?? theme.colors.ink, template.dark, template.light, "000000", "FFFFFF"], light: template.light, dark: template.dark,
+    })
+    : items);
   const pages: PlacedSlide[] = module.place(ctx, slide).map((page, i) => ({
-    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(page.items.map(nonNegative)),
+    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(readable(page.items.map(nonNegative))),
   }));
   slides.push(...pages);
   // A body left mostly empty is the outline's to fill: a note says how much, and what would fill it.

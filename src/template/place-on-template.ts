@@ -3,6 +3,7 @@
 // mean colour of a background picture) and the theme read against that background.
 import type { DeckError, SourcePos } from "../errors.js";
 import type { TemplatePlacement } from "../layout/layout-deck.js";
+import type { Rect } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import type { OrgTemplate } from "./read-template.js";
 import { TemplateFrames } from "./template-frames.js";
@@ -20,22 +21,48 @@ function readable(color: string, bg: string, scheme: Readonly<Record<string, str
 /** Scheme colour names as masters map them by default (bg1 is lt1, tx1 is dk1…). */
 const SCHEME: Readonly<Record<string, string>> = { bg1: "lt1", tx1: "dk1", bg2: "lt2", tx2: "dk2" };
 
+/** A background picture is read as a grid of this many colours; a picture on a layout, one per this many inches. */
+const GRID = { cols: 48, rows: 27 } as const;
+const CELL_IN = 0.15;
+
 export async function placeOnTemplate(
   org: OrgTemplate, base: Theme, explicit: Readonly<Record<string, string>>, pos: SourcePos, explicitPos: (layout: string) => SourcePos,
-  meanColor: (bytes: Uint8Array) => Promise<string>, warn: (e: DeckError) => void,
+  sample: (bytes: Uint8Array, cols: number, rows: number, under: string) => Promise<string[]>, warn: (e: DeckError) => void,
 ): Promise<{ placement: TemplatePlacement; frames: TemplateFrames }> {
-  // Every layout's background, resolved once (pictures decoded for their mean colour).
+  const light = org.theme.colors["lt1"] ?? "FFFFFF";
+  // Pictures sampled once each (many layouts share one background), as rects of colour.
+  const sampled = new Map<string, Promise<string[] | undefined>>();
+  const cellsOf = async (image: string, r: Rect, cols: number, rows: number, under: string): Promise<Array<Rect & { fill: string }>> => {
+    const key = `${image}|${cols}x${rows}|${under}`;
+    if (!sampled.has(key)) sampled.set(key, org.parts.has(image) ? sample(org.parts.get(image)!, cols, rows, under).catch(() => undefined) : Promise.resolve(undefined));
+    const colours = await sampled.get(key)!;
+    if (!colours) return [];
+    const [w, h] = [r.wIn / cols, r.hIn / rows];
+    return colours.map((fill, i) => ({ xIn: r.xIn + (i % cols) * w, yIn: r.yIn + Math.floor(i / cols) * h, wIn: w, hIn: h, fill }));
+  };
+  // Every layout's background (a colour, or a picture's mean colour) and the backdrop its pictures add.
   const backgrounds = new Map<string, string>();
+  const pictureLayers = new Map<string, Array<Rect & { fill: string }>>();
   for (const l of org.layouts) {
     const bg = l.background;
-    let color = org.theme.colors["lt1"] ?? "FFFFFF";
+    let color = light;
+    let cells: Array<Rect & { fill: string }> = [];
     if (bg && "color" in bg) {
       const scheme = /^scheme:(.+)$/.exec(bg.color)?.[1];
       color = scheme ? org.theme.colors[SCHEME[scheme] ?? scheme] ?? color : bg.color;
-    } else if (bg && "image" in bg && org.parts.has(bg.image)) {
-      try { color = await meanColor(org.parts.get(bg.image)!); } catch { /* an image sharp cannot read: the theme's light colour */ }
+    } else if (bg && "image" in bg) {
+      cells = await cellsOf(bg.image, { xIn: 0, yIn: 0, ...org.size }, GRID.cols, GRID.rows, light);
+      // An image sharp cannot read: the theme's light colour.
+      if (cells.length > 0) color = meanOf(cells.map((c) => c.fill));
     }
     backgrounds.set(l.part, color);
+    const pictures: Array<Rect & { fill: string }> = [];
+    for (const p of l.pictures) {
+      const cols = Math.max(1, Math.min(40, Math.round(p.wIn / CELL_IN)));
+      const rows = Math.max(1, Math.min(40, Math.round(p.hIn / CELL_IN)));
+      pictures.push(...await cellsOf(p.image, p, cols, rows, color));
+    }
+    pictureLayers.set(l.part, [...cells, ...pictures]);
   }
   const frames = new TemplateFrames(org, explicit, pos, explicitPos);
   const resolve = (fill: string, fallback: string) => {
@@ -71,7 +98,8 @@ export async function placeOnTemplate(
     frameFor: (layout) => {
       const f = frames.frameFor(layout);
       const background = backgrounds.get(f.layout.part) ?? "FFFFFF";
-      const backdrop = f.layout.decorations.map((d) => ({ ...d, fill: resolve(d.fill, background) }));
+      // The background picture's cells, the layout's pictures, then its filled shapes (drawn over them).
+      const backdrop = [...(pictureLayers.get(f.layout.part) ?? []), ...f.layout.decorations.map((d) => ({ ...d, fill: resolve(d.fill, background) }))];
       // The colour behind a band's middle: the topmost of the template's shapes there, else its background.
       const behind = (band: { yIn: number; hIn: number; xIn?: number; wIn?: number }) => {
         const cx = band.xIn !== undefined && band.wIn !== undefined ? band.xIn + band.wIn / 2 : f.content.xIn + f.content.wIn / 2;
@@ -80,8 +108,14 @@ export async function placeOnTemplate(
       };
       const bodyBg = behind(f.zones.body);
       return { part: f.layout.part, content: f.content, zones: f.zones, background: bodyBg, theme: themeOn(bodyBg, behind(f.zones.title), behind(f.zones.kicker), behind(f.zones.footer), layoutModule(layout).frame === "content"), backdrop,
-        readable: (box, color) => readable(color, behind(box), org.theme.colors) };
+        readable: (box, color) => readable(color, behind(box), org.theme.colors), light, dark: org.theme.colors["dk1"] ?? "000000" };
     },
   };
   return { placement, frames };
+}
+
+/** The mean of colours, as six-digit hex. */
+function meanOf(colours: readonly string[]): string {
+  const ch = (shift: number) => Math.round(colours.reduce((sum, c) => sum + ((parseInt(c, 16) >> shift) & 255), 0) / colours.length);
+  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("").toUpperCase();
 }

@@ -34,6 +34,8 @@ export interface TemplateLayout {
    * master's (unless it hides them), then its own. Colours are hex or "scheme:<name>".
    */
   readonly decorations: ReadonlyArray<Rect & { readonly fill: string }>;
+  /** Pictures it draws behind slide content (a logo, a ribbon, ink blots), bottom first, as image parts. */
+  readonly pictures: ReadonlyArray<Rect & { readonly image: string }>;
 }
 
 export interface TemplateTheme {
@@ -84,6 +86,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
     const masterPhs = placeholders(masterDoc.documentElement!);
     const masterBg = background(masterDoc.documentElement!, masterRels, size);
     const masterDecorations = decorations(masterDoc.documentElement!);
+    const masterPictures = pictures(masterDoc.documentElement!, masterRels, size);
     for (const id of elements(masterDoc, "p:sldLayoutId")) {
       const part = masterRels.get(id.getAttribute("r:id") ?? "");
       if (!part || !parts.has(part)) continue;
@@ -98,6 +101,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
         placeholders: own.map((p) => (p.rect ? p : { ...p, ...inherit(p, masterPhs) })),
         ...(layoutBg ?? masterBg ? { background: (layoutBg ?? masterBg)! } : {}),
         decorations: [...(root.getAttribute("showMasterSp") === "0" ? [] : masterDecorations), ...decorations(root)],
+        pictures: [...(root.getAttribute("showMasterSp") === "0" ? [] : masterPictures), ...pictures(root, rels(parts, part), size)],
       });
     }
   }
@@ -165,6 +169,19 @@ function inherit(p: Placeholder, master: readonly Placeholder[]): { rect?: Rect 
   const kind = p.type === "ctrTitle" ? "title" : p.type === "subTitle" || p.type === "obj" ? "body" : p.type;
   const m = master.find((x) => x.type === kind) ?? master.find((x) => x.type === p.type);
   return m?.rect ? { rect: m.rect } : {};
+}
+
+/** Pictures drawn on the layout or master (not placeholders, not the full-slide background), with their image part. */
+function pictures(root: Element, relsOf: Map<string, string>, size: { wIn: number; hIn: number }): Array<Rect & { image: string }> {
+  const tree = elements(root, "p:spTree")[0];
+  if (!tree) return [];
+  return childElements(tree).filter((c) => c.nodeName === "p:pic").flatMap((pic) => {
+    if (elements(pic, "p:ph").length > 0) return [];
+    const rect = xfrmOf(elements(pic, "p:spPr")[0]);
+    const image = relsOf.get(elements(pic, "a:blip")[0]?.getAttribute("r:embed") ?? "");
+    if (!rect || !image || rect.wIn * rect.hIn >= 0.9 * size.wIn * size.hIn) return [];
+    return [{ ...rect, image }];
+  });
 }
 
 /** Filled shapes that are not placeholders, with their fill (a pattern: its two colours' mean). */
