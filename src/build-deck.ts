@@ -222,9 +222,11 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const raw = await buildPptx(placed, theme, images);
   lap("pptxgenjs");
   const onTemplate = p.template ? { template: p.template.org, slideLayouts: placed.slides.map((s) => s.templateLayout!) } : undefined;
-  // Shapes that stand for a picture (a map's frame) carry its alt text.
+  // Each title in the box the layout gave it (pptxgenjs writes its master's); shapes that stand for a
+  // picture (a map's frame) carry its alt text.
+  const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts });
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

@@ -122,6 +122,22 @@ describe("watch mode follows every input", () => {
     expect(allXml()).not.toContain("14365D");
   });
 
+  it("rebuilds when the organisation's PowerPoint template beside the outline is saved again", async () => {
+    const dir = await ownFolder();
+    cpSync("test/fixtures/templates/blue-curve.pptx", join(dir, "brand.pptx"));
+    const file = join(dir, "deck.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("deck:\n", "deck:\n  template: brand.pptx\n"));
+    const { outcomes, watcher, next, deck } = watchFolder(dir);
+    await watcher.ready;
+    expect(deck().text("ppt/presentation.xml")).toContain('<p:sldSz cx="10080625" cy="5670550"');
+    // Saved again as another template (Metropolis, one layout): the next deck is on it.
+    cpSync("test/fixtures/templates/metropolis.pptx", join(dir, "brand.pptx"));
+    await next(2);
+    const last = outcomes[outcomes.length - 1]!;
+    expect(last).toMatchObject({ ok: true });
+    expect(Object.keys(deck().files).filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n))).toHaveLength(1);
+  });
+
   it("rebuilds on an edit to the outline's own template", async () => {
     const dir = await ownFolder();
     const { outcomes, watcher, next, deck } = watchFolder(dir);

@@ -168,6 +168,8 @@ export interface Frame {
 }
 
 /** A title longer than two lines at 24 pt may take a third line; the body gives up that space. */
+/** Space kept between a title that runs into a template's body and what the body holds. */
+const TITLE_BODY_GAP_IN = 0.12;
 const THIRD_LINE_IN = 0.42;
 
 /**
@@ -186,10 +188,23 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
   let text = base + suffix;
   let fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn, ...sizes, maxLines: 2, avoidDashBreaks: true });
   let extra = 0;
+  /** How far the title runs past its band into the body (a template's slim title box). */
+  let over = 0;
   if (!fit.fits) {
     // On a template the title may run on to the end of its band; the body stays where the template has it.
     extra = zones.titleLimitIn !== undefined ? Math.max(0, zones.titleLimitIn - (zone.yIn + zone.hIn)) : THIRD_LINE_IN;
     fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3, avoidDashBreaks: true });
+    // On a template whose title box is slim, a title that its band cannot hold takes the room it
+    // needs from the top of the body (up to a third of it, four lines at most) before a word is cut.
+    if (!fit.fits && zones.titleLimitIn !== undefined) {
+      const give = zones.body.hIn / 3;
+      const longer = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra + give, ...sizes, maxLines: 4, avoidDashBreaks: true });
+      if (longer.fits) {
+        over = Math.max(0, zone.yIn + longer.heightIn + 0.04 - Math.max(zones.body.yIn - TITLE_BODY_GAP_IN, zone.yIn + zone.hIn + extra));
+        extra = Math.max(extra, longer.heightIn + 0.04 - zone.hIn);
+        fit = longer;
+      }
+    }
     // A title too long for three lines: hyphenate a word too wide for a line, else cut at a word
     // (or, for an unbroken run of letters, between letters) with "…" and a warning.
     const hyphen = fit.fits ? undefined : fitHyphenated([{ text, bold: true, heading: true }], { ...zone, hIn: zone.hIn + extra }, { ...sizes, maxLines: 3 });
@@ -203,7 +218,7 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
       const body = kept.replace(/…$/, "");
       kept = (body.includes(" ") ? dropLastWord(body) : body.slice(0, Math.max(1, body.length - 4))) + "…";
       text = kept + suffix;
-      fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: 3 });
+      fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: over > 0 ? 4 : 3 });
     }
     if (!hyphen && kept !== base) overflow(ctx, slide, "title");
   }
@@ -219,7 +234,7 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
       ...footer(ctx, slide, colors.slate, colors.rule),
     ],
     body: zones.titleLimitIn !== undefined
-      ? { yIn: zones.body.yIn, hIn: zones.body.hIn - (source ? source.hIn + SOURCE_GAP_IN : 0) }
+      ? { yIn: zones.body.yIn + over, hIn: zones.body.hIn - over - (source ? source.hIn + SOURCE_GAP_IN : 0) }
       : { yIn: zones.body.yIn + extra, hIn: zones.body.hIn - extra - (source ? source.hIn + SOURCE_GAP_IN : 0) },
   };
 }

@@ -25,3 +25,31 @@ export function fixTitlePlaceholders(parts: Parts): void {
   }
 }
 
+
+/** Where each slide's title was placed (1-based slide number; inches). */
+export interface TitleBox { readonly slide: number; readonly xIn: number; readonly yIn: number; readonly wIn: number; readonly hIn: number }
+
+const EMU_PER_IN = 914400;
+
+/**
+ * Each title where the layout stage placed it. pptxgenjs writes a placeholder at its master's
+ * position and size (gen-objects.ts addTextDefinition merges the placeholder's options last), and a
+ * master has the box of the first slide on it: a title that takes more lines on a later slide would
+ * keep the shorter box. A targeted edit of the title shape's a:xfrm.
+ */
+export function fixTitleGeometry(parts: Parts, titles: readonly TitleBox[]): void {
+  for (const t of titles) {
+    const name = `ppt/slides/slide${t.slide}.xml`;
+    const bytes = parts.get(name);
+    if (!bytes) continue;
+    const xml = decoder.decode(bytes);
+    const ph = xml.indexOf('<p:ph type="title"/>');
+    if (ph < 0) continue;
+    const start = xml.indexOf("<a:xfrm", ph);
+    const end = xml.indexOf("</a:xfrm>", start);
+    if (start < 0 || end < 0 || end > xml.indexOf("</p:sp>", ph)) continue;
+    const emu = (v: number) => Math.round(v * EMU_PER_IN);
+    const xfrm = `<a:xfrm><a:off x="${emu(t.xIn)}" y="${emu(t.yIn)}"/><a:ext cx="${emu(t.wIn)}" cy="${emu(t.hIn)}"/>`;
+    parts.set(name, encoder.encode(xml.slice(0, start) + xfrm + xml.slice(end)));
+  }
+}

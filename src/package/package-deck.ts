@@ -4,7 +4,7 @@ import type { ChartPart } from "../charts/chart-parts.js";
 import { fixContentTypes, fixCoreProperties, fixDuplicateShapeIds, fixNotesMasterTheme, fixPresentation } from "./fix-package.js";
 import { fixSlideLinks } from "./fix-links.js";
 import { fixParagraphProperties } from "./fix-paragraphs.js";
-import { fixTitlePlaceholders } from "./fix-placeholders.js";
+import { fixTitleGeometry, fixTitlePlaceholders, type TitleBox } from "./fix-placeholders.js";
 import { applyTemplate } from "./apply-template.js";
 import type { OrgTemplate } from "../template/read-template.js";
 import { insertCharts } from "./insert-charts.js";
@@ -20,13 +20,16 @@ export interface PackageExtras {
   readonly template?: { readonly template: OrgTemplate; readonly slideLayouts: readonly string[] };
   /** Alt text for shapes that stand for a picture (a map's frame). */
   readonly alts?: readonly ShapeAltText[];
+  /** Each slide's title box as placed. */
+  readonly titles?: readonly TitleBox[];
 }
 
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {
-  const { template, alts = [] } = extras;
+  const { template, alts = [], titles = [] } = extras;
   insertCharts(parts, charts, timestampMs);
   fixShapeAltText(parts, alts);
   fixTitlePlaceholders(parts);
+  fixTitleGeometry(parts, titles);
   fixSlideLinks(parts);
   fixParagraphProperties(parts);
   if (template) applyTemplate(parts, template.template, template.slideLayouts);

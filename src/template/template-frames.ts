@@ -53,14 +53,16 @@ export class TemplateFrames {
     private readonly pos: SourcePos,
     private readonly explicitPos: (layout: string) => SourcePos,
   ) {
-    // An explicit mapping must name a layout the template has.
-    const names = template.layouts.map((l) => l.name);
+    // An explicit mapping must name a layout the template has: by its name, or (where names repeat,
+    // as in templates LibreOffice writes) by its part, "slideLayout2".
+    const names = [...new Set(template.layouts.map((l) => l.name))];
+    const parts = template.layouts.map((l) => partName(l.part));
     for (const [layout, name] of Object.entries(explicit)) {
-      if (!names.includes(name)) {
+      if (!names.includes(name) && !parts.includes(partName(name))) {
         throw new DeckError({
           code: "TEMPLATE_LAYOUT", pos: explicitPos(layout),
           message: `the template has no layout called "${name}"`,
-          hint: suggestion(name, names, "one of its layouts"),
+          hint: `${suggestion(name, [...names, ...parts], "one of its layouts")} (a layout is named as PowerPoint's Slide Master view shows it, or by its part: ${parts.map((p) => `"${p}"`).join(", ")})`,
         });
       }
     }
@@ -89,7 +91,7 @@ export class TemplateFrames {
   private pick(layout: SlideLayout): TemplateLayout {
     const { layouts } = this.template;
     const named = this.explicit[layout];
-    if (named) return layouts.find((l) => l.name === named)!;
+    if (named) return layouts.find((l) => l.name === named) ?? layouts.find((l) => partName(l.part) === partName(named))!;
     const hasTitle = (l: TemplateLayout) => l.placeholders.some((p) => p.type === "title" || p.type === "ctrTitle");
     // Of several layouts that match (LibreOffice writes a "Title, Content" layout for every master,
     // its title page's too), content goes on the one with the most room under its title.
@@ -174,6 +176,8 @@ export class TemplateFrames {
 }
 
 const area = (r?: Rect) => (r ? r.wIn * r.hIn : 0);
+/** "ppt/slideLayouts/slideLayout2.xml" or "slideLayout2.xml" -> "slideLayout2". */
+const partName = (p: string) => p.replace(/^.*\//, "").replace(/\.xml$/i, "");
 const titleOf = (l: TemplateLayout) => l.placeholders.find((p) => p.type === "title" || p.type === "ctrTitle")?.rect;
 
 /** "a", "a and b", "a, b and c". */

@@ -68,17 +68,20 @@ export function watchDeck(opts: BuildOptions & { readonly all?: boolean }, event
     timer = setTimeout(() => { rescan(); rebuild(); }, DEBOUNCE_MS);
   };
 
-  // Folder -> its watch; `only` limits the outline's folder to the outline itself.
+  // Folder -> its watch; `only` limits the outline's folder to the outline itself and the
+  // organisation's templates beside it (.potx, .pptx), and --template's folder to that file.
   const watchers = new Map<string, FSWatcher>();
-  const roots: Array<{ dir: string; recurse: boolean; only?: string }> = [
-    { dir: outlineDir, recurse: false, only: outlineName },
-    ...[opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(projectRoot(), "templates"), join(projectRoot(), "src", "layouts"), join(projectRoot(), "assets")]
+  const template = opts.template ? resolve(opts.template) : undefined;
+  const roots: Array<{ dir: string; recurse: boolean; only?: (name: string) => boolean }> = [
+    { dir: outlineDir, recurse: false, only: (name) => name === outlineName || /\.(potx|pptx)$/i.test(name) },
+    ...(template ? [{ dir: dirname(template), recurse: false, only: (name: string) => name === basename(template) }] : []),
+    ...[opts.templatesDir ?? join(outlineDir, "templates"), join(outlineDir, "assets"), join(outlineDir, "fonts"), join(projectRoot(), "templates"), join(projectRoot(), "src", "layouts"), join(projectRoot(), "assets")]
       .map((dir) => ({ dir: resolve(dir), recurse: true })),
   ];
-  const watchFolder = (dir: string, only?: string): void => {
+  const watchFolder = (dir: string, only?: (name: string) => boolean): void => {
     if (watchers.has(dir) || dir === outDir || dir.startsWith(outDir + sep)) return;
     try {
-      const w = watch(dir, (_event, name) => { if (!only || (name !== null && String(name) === only)) changed(); });
+      const w = watch(dir, (_event, name) => { if (!only || (name !== null && only(String(name)))) changed(); });
       w.on("error", (err) => { watchers.delete(dir); events.onWatchError?.(dir, err); });
       watchers.set(dir, w);
     } catch (err) {

@@ -3,6 +3,7 @@ import type { PlacedItem, Rect } from "../../model/layout.js";
 import { SPACE, stack } from "../../layout/grid.js";
 import type { RenderedSlide } from "../../model/rendered.js";
 import { DeckError } from "../../errors.js";
+import { fitText } from "../../layout/fit-text.js";
 import { fieldText, fittedBox, titleRect, TYPE, type LayoutContext } from "../../layout/frame.js";
 
 /** The cover's text column runs between these heights (inches from the top). */
@@ -67,10 +68,18 @@ function placeTitleOnTemplate(ctx: LayoutContext, slide: RenderedSlide): PlacedI
     items.push(fittedBox(ctx, slide, "kicker", titleRect(ctx, z.kicker.yIn, z.kicker.hIn), [{ text: kicker, bold: true }],
       { maxPt: TYPE.kickerPt, minPt: TYPE.kickerPt, maxLines: 1 }, colors.kicker ?? colors.teal, { bold: true, charSpacingPt: 1.5 }));
   }
-  items.push(fittedBox(ctx, slide, "title", titleRect(ctx, z.title.yIn, z.title.hIn), [{ text: fieldText(slide, "title"), bold: true, heading: true }],
+  // A title too long for the template's title box at 24 pt runs on down into the subtitle's room
+  // (at most half of it), and the subtitle starts under it: the deck's title is never cut short.
+  const title = fieldText(slide, "title");
+  const titleW = titleRect(ctx, 0, 0).wIn;
+  const needed = fitText({ paragraphs: [{ text: title, bold: true, heading: true }], wIn: titleW, hIn: 10, maxPt: 24, minPt: 24, maxLines: 3 }).heightIn + 0.05;
+  const below = z.body.yIn >= z.title.yIn + z.title.hIn - 0.05;
+  const grow = below ? Math.min(Math.max(0, needed - z.title.hIn), z.body.hIn / 2) : 0;
+  items.push(fittedBox(ctx, slide, "title", titleRect(ctx, z.title.yIn, z.title.hIn + grow), [{ text: title, bold: true, heading: true }],
     { maxPt: TYPE.coverTitleMaxPt, minPt: 24, maxLines: 3 }, colors.title ?? colors.ink, { bold: true, placeholder: "title", valign: "bottom" }));
   const subtitle = fieldText(slide, "subtitle");
-  const [subtitleBox, bylineBox] = stack(ctx.grid.rect(1, 12, z.body.yIn, z.body.hIn), [{ fill: 1 }, { hIn: 0.45 }], SPACE.sm) as [Rect, Rect];
+  const bodyTop = Math.max(z.body.yIn, z.title.yIn + z.title.hIn + grow + (grow > 0 ? SPACE.sm : 0));
+  const [subtitleBox, bylineBox] = stack(ctx.grid.rect(1, 12, bodyTop, z.body.yIn + z.body.hIn - bodyTop), [{ fill: 1 }, { hIn: 0.45 }], SPACE.sm) as [Rect, Rect];
   if (subtitle) items.push(fittedBox(ctx, slide, "subtitle", subtitleBox, [{ text: subtitle }], { maxPt: 22, minPt: 16, maxLines: 3 }, colors.slate));
   items.push(fittedBox(ctx, slide, "byline", bylineBox, [{ text: fieldText(slide, "byline") }], { maxPt: 16, minPt: 16, maxLines: 1 }, colors.ink));
   const marking = fieldText(slide, "marking");
