@@ -2,24 +2,16 @@
 // tools: pptx-check (package, XML, schema, geometry) and pptx-overlap (text that collides or leaves
 // the slide as PowerPoint shows it) report nothing, whatever the template's own state.
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
 import { tempDir } from "./_helpers/build.js";
+import { messyTemplate, powerPointTemplate } from "./_helpers/templates.js";
 
 const TOOLS = join("..", "shared", "tools");
 
-function powerPointTemplate(): string {
-  const dir = tempDir();
-  const vendor = join(TOOLS, "readers", "vendor");
-  const tarball = readdirSync(vendor).find((f) => f.startsWith("python-pptx-") && f.endsWith(".tar.gz"))!;
-  execFileSync("tar", ["xzf", join(vendor, tarball), "-C", dir, "--wildcards", "*/templates/default.pptx"]);
-  return execFileSync("find", [dir, "-name", "default.pptx"], { encoding: "utf8" }).trim().split("\n")[0]!;
-}
-
 describe("decks on organisation templates, checked with the shared tools", () => {
-  for (const [name, file] of [["Blue Curve", () => "test/fixtures/templates/blue-curve.pptx"], ["Metropolis", () => "test/fixtures/templates/metropolis.pptx"], ["PowerPoint's default", powerPointTemplate]] as const) {
+  for (const [name, file] of [["Blue Curve", () => "test/fixtures/templates/blue-curve.pptx"], ["Metropolis", () => "test/fixtures/templates/metropolis.pptx"], ["PowerPoint's default", powerPointTemplate], ["a messy one (repeated ids, AlternateContent, an embedded font)", messyTemplate]] as const) {
     it(`${name}: pptx-check and pptx-overlap report 0 problems`, async () => {
       const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir(), template: file() });
       const check = execFileSync(join(TOOLS, "pptx-check"), [built.path!], { encoding: "utf8" });

@@ -16,6 +16,7 @@ import { readTemplate, type OrgTemplate } from "../src/template/read-template.js
 import { buildErrors, tempDir } from "./_helpers/build.js";
 import { outline } from "./_helpers/outline.js";
 import { openPptx, type Pptx } from "./_helpers/pptx.js";
+import { messyTemplate, powerPointTemplate } from "./_helpers/templates.js";
 
 const EMU = 914400;
 
@@ -26,16 +27,6 @@ function hue(hex: string): number {
   if (d === 0) return 0;
   const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
   return (h * 60 + 360) % 360;
-}
-const SHARED_PPTX = "../shared/tools/readers/vendor";
-
-/** python-pptx's default template (authored in PowerPoint, 4:3, 10 × 7.5 in), from the copy vendored in ../shared. */
-function powerPointTemplate(): string {
-  const dir = tempDir();
-  const tarball = readdirSync(SHARED_PPTX).find((f) => f.startsWith("python-pptx-") && f.endsWith(".tar.gz"))!;
-  execFileSync("tar", ["xzf", join(SHARED_PPTX, tarball), "-C", dir, "--wildcards", "*/templates/default.pptx"]);
-  const found = execFileSync("find", [dir, "-name", "default.pptx"], { encoding: "utf8" }).trim().split("\n")[0]!;
-  return found;
 }
 
 const TEMPLATES: ReadonlyArray<{ name: string; file: () => string; size: [number, number] }> = [
@@ -158,6 +149,22 @@ describe("templates and audiences", () => {
 `).replace("deck:\n", 'deck:\n  template: brand.potx\n  templateLayouts: { bullets: slideLayout3, quote: "Blue_Curve" }\n'));
     const built = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
     expect(built.placed.slides.map((s) => s.templateLayout)).toEqual(["ppt/slideLayouts/slideLayout3.xml", "ppt/slideLayouts/slideLayout1.xml"]);
+  });
+});
+
+describe("a messy template", () => {
+  it("keeps its embedded font, resolves mc:AlternateContent to its fallback and makes shape ids unique", async () => {
+    const built = await buildDeck({ outline: "deck.yaml", outDir: tempDir(), template: messyTemplate() });
+    const deck = openPptx(built.path!);
+    expect(Object.keys(deck.files)).toContain("ppt/fonts/template-font1.fntdata");
+    expect(deck.text("ppt/presentation.xml")).toMatch(/<p:embeddedFontLst><p:embeddedFont><p:font typeface="Carlito"\/><p:regular r:id="rIdT\d+"\/>/);
+    for (const name of Object.keys(deck.files).filter((n) => /^ppt\/(slideLayouts|slideMasters|slides)\/[^/]+\.xml$/.test(n))) {
+      const xml = deck.text(name);
+      expect(xml, name).not.toContain("AlternateContent");
+      const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size, name).toBe(ids.length);
+    }
+    expect(deck.text("ppt/slideLayouts/slideLayout1.xml")).toContain('<p:cNvPr id="41" name="Deco"/>');
   });
 });
 

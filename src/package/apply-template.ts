@@ -55,7 +55,7 @@ export function applyTemplate(parts: Parts, template: OrgTemplate, slideLayouts:
     renamed.set(part, name);
   }
   for (const [from, to] of renamed) {
-    parts.set(to, tpl.get(from)!);
+    parts.set(to, /\.xml$/.test(from) ? withoutAlternateContent(tpl.get(from)!) : tpl.get(from)!);
     const rels = relsDoc(tpl, from);
     if (rels) {
       for (const r of elements(rels, "Relationship")) {
@@ -150,6 +150,22 @@ export function applyTemplate(parts: Parts, template: OrgTemplate, slideLayouts:
       parts.set(slide, new TextEncoder().encode(xml));
     }
   });
+}
+
+/**
+ * mc:AlternateContent (PowerPoint's wrapper for features newer than the 2006 schemas, such as a
+ * p14 transition or a sized shape) is replaced by its Fallback, the form every reader and the ISO
+ * schemas know; a block without a Fallback is left out. A targeted edit: the wrapper never nests
+ * in layouts, masters and themes.
+ */
+function withoutAlternateContent(bytes: Uint8Array): Uint8Array {
+  const xml = new TextDecoder().decode(bytes);
+  if (!xml.includes("AlternateContent")) return bytes;
+  const fixed = xml.replace(/<mc:AlternateContent\b[^>]*>([\s\S]*?)<\/mc:AlternateContent>/g, (_all, inner: string) => {
+    const fallback = /<mc:Fallback\b[^>]*>([\s\S]*?)<\/mc:Fallback>/.exec(inner);
+    return fallback ? fallback[1]! : "";
+  });
+  return new TextEncoder().encode(fixed);
 }
 
 /**

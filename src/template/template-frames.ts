@@ -135,6 +135,9 @@ export class TemplateFrames {
 
   private makeFrame(layout: TemplateLayout): TemplateFrame {
     const { wIn, hIn } = this.template.size;
+    // The kicker's line and the gaps are set on the design canvas (7.5 in high): on the template, at its scale.
+    const k = hIn / 7.5;
+    const [KICKER_H, GAP, KICKER_LINE, BAND_PAD] = [KICKER_H_IN * k, GAP_IN * k, KICKER_LINE_IN * k, BAND_PAD_IN * k];
     const find = (...types: string[]) => layout.placeholders.filter((p): p is Placeholder & { rect: Rect } => types.includes(p.type) && p.rect !== undefined);
     const title = find("title", "ctrTitle")[0]?.rect ?? { xIn: wIn * 0.06, yIn: hIn * 0.05, wIn: wIn * 0.88, hIn: hIn * 0.15 };
     const bodies = find("body", "obj", "subTitle", "chart", "tbl");
@@ -144,22 +147,22 @@ export class TemplateFrames {
     const picture = find("pic")[0]?.rect;
     // The body: the body placeholders' union; without one, from under the title to above the footer.
     const lowest = Math.min(...[footer, number, date].filter((r): r is Rect => r !== undefined).map((r) => r.yIn), hIn * 0.92);
-    const body: Rect = bodies.length > 0 ? union(bodies.map((b) => b.rect)) : { xIn: title.xIn, wIn: title.wIn, yIn: title.yIn + title.hIn + GAP_IN * 2, hIn: lowest - (title.yIn + title.hIn + GAP_IN * 3) };
+    const body: Rect = bodies.length > 0 ? union(bodies.map((b) => b.rect)) : { xIn: title.xIn, wIn: title.wIn, yIn: title.yIn + title.hIn + GAP * 2, hIn: lowest - (title.yIn + title.hIn + GAP * 3) };
     const content = { xIn: Math.min(body.xIn, title.xIn), wIn: Math.max(body.xIn + body.wIn, title.xIn + title.wIn) - Math.min(body.xIn, title.xIn) };
     // The title keeps to the band the template draws behind it (text in the band's colour would
     // vanish past its edge), and may run on to the band's end, short of the body.
     const cx = title.xIn + title.wIn / 2;
     const cy = title.yIn + title.hIn / 2;
     const band = layout.decorations.filter((d) => cx >= d.xIn && cx <= d.xIn + d.wIn && cy >= d.yIn && cy <= d.yIn + d.hIn).pop();
-    const bodyTop = bodies.length > 0 && body.yIn >= title.yIn + title.hIn - 0.05 ? body.yIn : Math.max(lowest, title.yIn + title.hIn + GAP_IN);
-    const limit = Math.min(band ? band.yIn + band.hIn - BAND_PAD_IN : Math.max(title.yIn + title.hIn, bodyTop - GAP_IN * 2), bodyTop - GAP_IN);
-    const top = band ? Math.max(title.yIn, band.yIn + BAND_PAD_IN) : title.yIn;
+    const bodyTop = bodies.length > 0 && body.yIn >= title.yIn + title.hIn - 0.05 ? body.yIn : Math.max(lowest, title.yIn + title.hIn + GAP);
+    const limit = Math.min(band ? band.yIn + band.hIn - BAND_PAD : Math.max(title.yIn + title.hIn, bodyTop - GAP * 2), bodyTop - GAP);
+    const top = band ? Math.max(title.yIn, band.yIn + BAND_PAD) : title.yIn;
     const bottom = Math.min(title.yIn + title.hIn, limit);
     // The kicker sits above the title when the template leaves room there (inside its band), else
     // in the title's top, one line high.
-    const roomAbove = top - (band ? band.yIn + BAND_PAD_IN : 0) >= KICKER_H_IN + GAP_IN;
-    const kicker = roomAbove ? { yIn: top - KICKER_H_IN - GAP_IN / 2, hIn: KICKER_H_IN } : { yIn: top, hIn: KICKER_LINE_IN };
-    const titleBand = roomAbove ? { yIn: top, hIn: Math.max(0.4, bottom - top) } : { yIn: top + KICKER_LINE_IN + GAP_IN / 2, hIn: Math.max(0.4, bottom - top - KICKER_LINE_IN - GAP_IN / 2) };
+    const roomAbove = top - (band ? band.yIn + BAND_PAD : 0) >= KICKER_H + GAP;
+    const kicker = roomAbove ? { yIn: top - KICKER_H - GAP / 2, hIn: KICKER_H } : { yIn: top, hIn: KICKER_LINE };
+    const titleBand = roomAbove ? { yIn: top, hIn: Math.max(0.4, bottom - top) } : { yIn: top + KICKER_LINE + GAP / 2, hIn: Math.max(0.4, bottom - top - KICKER_LINE - GAP / 2) };
     // The footer runs from the date's place (briefdeck writes no date) to the footer's end.
     const footerBox = footer
       ? (date && date.xIn < footer.xIn && Math.abs(date.yIn - footer.yIn) < 0.2 ? { ...footer, xIn: date.xIn, wIn: footer.xIn + footer.wIn - date.xIn } : footer)
