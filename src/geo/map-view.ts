@@ -68,7 +68,8 @@ export function mapView(frame: MapFrame, box: { readonly wIn: number; readonly h
       return p && Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [p[0], p[1]] : undefined;
     },
     inView,
-    countries: () => projectCountries(countryShapes(resolution, (detailRad * detailRad) / 2).filter(nearView(projection, box, resolution)), projection),
+    // The 1:110m data is already at a continent's resolution: simplifying it would remove next to nothing.
+    countries: () => projectCountries(countryShapes(resolution, resolution === "110m" ? 0 : (detailRad * detailRad) / 2).filter(nearView(projection, box, resolution)), projection),
     curve: (points) => {
       const out = new PathRecorder();
       line().curve(curveCatmullRom.alpha(0.5)).context(out as unknown as CanvasRenderingContext2D)(points.map((p) => [p[0], p[1]]));
@@ -134,10 +135,23 @@ function nearView(projection: GeoProjection, box: { readonly wIn: number; readon
 }
 
 const bounds = new Map<string, [[number, number], [number, number]]>();
+/**
+ * A country's extent in longitude and latitude, from its points (a plain minimum and maximum: the
+ * filter only needs to be generous). One that spans more than half the world's longitudes (across the
+ * antimeridian) reads as [[-180, s], [180, n]], which every view overlaps.
+ */
 function boundsOf(c: CountryShape, resolution: Resolution): [[number, number], [number, number]] {
   const key = `${resolution}:${c.properties.name}`;
   let b = bounds.get(key);
-  if (!b) { b = geoBounds(c); bounds.set(key, b); }
+  if (!b) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    const polygons = c.geometry.type === "Polygon" ? [c.geometry.coordinates] : c.geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) for (const [x, y] of ring) {
+      if (x! < w) w = x!; if (x! > e) e = x!; if (y! < s) s = y!; if (y! > n) n = y!;
+    }
+    b = e - w > 180 ? [[-180, s], [180, n]] : [[w, s], [e, n]];
+    bounds.set(key, b);
+  }
   return b;
 }
 

@@ -20,7 +20,11 @@ export function backdropLayers(backdrop: ReadonlyArray<Rect & { readonly fill: H
 export function itemLayers(items: readonly PlacedItem[], index: number): Layer[] {
   return items.slice(0, index).flatMap((i): Layer[] => {
     if (i.kind === "shape" && i.shape === "rect" && i.fill) return backdropLayers([{ ...i, fill: i.fill }]);
-    if (i.kind === "freeform" && i.fill) { const { path, fill } = i; return [{ fill, contains: (x, y) => pathContains(path, x, y) }]; }
+    if (i.kind === "freeform" && i.fill) {
+      const { path, fill, xIn, yIn, wIn, hIn } = i;
+      // Its bounding box first: most points are nowhere near most countries.
+      return [{ fill, contains: (x, y) => x >= xIn && x <= xIn + wIn && y >= yIn && y <= yIn + hIn && pathContains(path, x, y) }];
+    }
     return [];
   });
 }

@@ -72,6 +72,9 @@ function buildPattern(extraUnits: readonly string[]): RegExp {
   ].join("|"), "gi");
 }
 
+/** A text can only hold a typed amount if it has one of these (the full pattern is slow on long texts). */
+const MAYBE_AMOUNT = new RegExp(String.raw`[\d$€£₽¥₹₦₩₺₱₴₫฿₪]|\b(?:${SMALL}|${TENS}|${BIG}|hundreds|thousands|millions|billions|trillions|dozens|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|\w+fold|doubl\w*|tripl\w*|trebl\w*|quadrupl\w*|halv\w*|percent|per cent|${CURRENCY_CODES.join("|")})\b`, "i");
+
 /** `{{fig total}}`: a figure id without quotes is read as a field. */
 const UNQUOTED_FIG = /(?<!\\)\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
 /** `{{number 5}}`, `{{ordinal 9}}`: a helper handed a typed number. */
@@ -108,6 +111,8 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
     // Escaped braces (\{{ … }}) are literal text; {{…}} citations and helpers are not typed amounts.
     const bare = text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length)));
     const seen = new Map<string, number>();
+    // Most texts hold no digit, currency sign or number word at all: they skip the full pattern.
+    if (!MAYBE_AMOUNT.test(bare)) return;
     for (const m of bare.matchAll(pattern)) {
       const literal = m[0];
       const nth = seen.get(literal) ?? 0;

@@ -163,7 +163,7 @@ export function placeMap(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[]
     const h = lineHeightPt(COUNTRY_PT) / 72;
     const [cx, cy] = at(visible!.centroid!);
     const shape = shapes.get(c.name);
-    const onIt = (r: Rect) => shape !== undefined && pathContains(shape.path, r.xIn + r.wIn / 2, r.yIn + r.hIn / 2);
+    const onIt = (r: Rect) => shape !== undefined && within(shape, r.xIn + r.wIn / 2, r.yIn + r.hIn / 2);
     // On the country, around its centre, nearest first; failing that, nearby with a leader line to it.
     const near = [[0, 0], [0, -1], [0, 1], [-0.6, 0], [0.6, 0], [-0.6, -1], [0.6, -1], [-0.6, 1], [0.6, 1], [0, -2], [0, 2]]
       .map(([dx, dy]) => ({ xIn: cx - w / 2 + dx! * w, yIn: cy - h / 2 + dy! * h * 1.1, wIn: w, hIn: h }));
@@ -180,7 +180,7 @@ export function placeMap(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[]
     };
     // Off its country, the best spot is the nearest one over open sea or unlabelled land: a label over
     // another labelled country would read as that country's.
-    const overOther = (r: Rect) => labelledShapes.some((s) => s !== shape && pathContains(s.path, r.xIn + r.wIn / 2, r.yIn + r.hIn / 2));
+    const overOther = (r: Rect) => labelledShapes.some((s) => s !== shape && within(s, r.xIn + r.wIn / 2, r.yIn + r.hIn / 2));
     const offScore = (r: Rect) => Math.hypot(r.xIn + r.wIn / 2 - cx, r.yIn + r.hIn / 2 - cy) + (overOther(r) ? 1.5 : 0);
     const offCountry = led.filter((r) => free(r) && (onIt(r) || leaderFree(r))).sort((a, b) => offScore(a) - offScore(b));
     const spot = near.find((r) => free(r) && onIt(r)) ?? offCountry[0];
@@ -233,6 +233,11 @@ function legend(ctx: LayoutContext, slide: RenderedSlide, panel: Rect, tints: re
   }
   if (note) items.push(textBox("map-note", { xIn: panel.xIn, yIn: panel.yIn + panel.hIn - noteH, wIn: panel.wIn, hIn: noteH }, [para(note)], NOTE_PT, colors.slate, { valign: "bottom" }));
   return items;
+}
+
+/** Whether a point lies on a freeform: its bounding box first, then its outline. */
+function within(f: PlacedFreeform, x: number, y: number): boolean {
+  return x >= f.xIn && x <= f.xIn + f.wIn && y >= f.yIn && y <= f.yIn + f.hIn && pathContains(f.path, x, y);
 }
 
 /** The point of a label's box edge nearest the way to (x, y): where its leader line starts. */
