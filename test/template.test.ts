@@ -199,6 +199,18 @@ describe("templates that cannot be used", () => {
     }
   });
 
+  it("a zip bomb (a small file that unpacks to gigabytes, or to thousands of files) is refused before it is unpacked", async () => {
+    const bomb = zipSync({ "ppt/presentation.xml": new Uint8Array(200 * 1024 * 1024) }, { level: 1 });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`f${i}.xml`, strToU8("<a/>")])), { level: 0 });
+    for (const [bytes, says] of [[bomb, "MiB (a zip bomb"], [many, "10000 files"]] as const) {
+      const { dir } = withTemplate(bytes);
+      const [e] = await errorsOf(dir);
+      expect(e?.info.code, says).toBe("TEMPLATE_INVALID");
+      expect(e!.message, says).toContain(says);
+    }
+  }, 60_000);
+
   it("a template with no title placeholder anywhere, and a templateLayouts name it does not have", async () => {
     const files = unzipSync(readFileSync("test/fixtures/templates/blue-curve.pptx"));
     for (const name of Object.keys(files).filter((n) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {

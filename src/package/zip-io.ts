@@ -35,9 +35,28 @@ const METHOD_DEFLATED = 8;
 const MAX_ENTRIES = 0xffff;
 const MAX_OFFSET = 0xffffffff;
 
+/**
+ * What a zip read as data (an organisation's template) may unpack to: a small file must not unpack
+ * to gigabytes. Sizes are the ones its directory declares; an entry is inflated into a buffer of
+ * that size and no more.
+ */
+export const ZIP_LIMITS = { entries: 10_000, entryBytes: 128 * 1024 * 1024, totalBytes: 512 * 1024 * 1024 } as const;
+
 export function readZip(bytes: Uint8Array): Parts {
   const parts: Parts = new Map();
-  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+  let entries = 0;
+  let total = 0;
+  const files = unzipSync(bytes, {
+    filter: (f) => {
+      entries++;
+      total += f.originalSize;
+      if (entries > ZIP_LIMITS.entries || f.originalSize > ZIP_LIMITS.entryBytes || total > ZIP_LIMITS.totalBytes) {
+        throw new RangeError(`it unpacks to more than ${entries > ZIP_LIMITS.entries ? `${ZIP_LIMITS.entries} files` : `${Math.round((f.originalSize > ZIP_LIMITS.entryBytes ? ZIP_LIMITS.entryBytes : ZIP_LIMITS.totalBytes) / 1048576)} MiB`} (a zip bomb, or not a template)`);
+      }
+      return true;
+    },
+  });
+  for (const [name, data] of Object.entries(files)) {
     if (!name.endsWith("/")) parts.set(name, data); // JSZip's directory entries are not OPC parts
   }
   return parts;
