@@ -59,7 +59,7 @@ export function contrastNeeded(fontPt: number, scale = 1): number {
  * first of `candidates` that passes against every colour behind it; a box where none passes is given
  * a card of the template's light colour behind it, its text in colours that read on the card.
  */
-export function readableText(items: readonly PlacedItem[], backdrop: readonly Layer[], background: Hex,
+export function readableOnBackdrop(items: readonly PlacedItem[], backdrop: readonly Layer[], background: Hex,
   colours: { readonly candidates: readonly Hex[]; readonly light: Hex; readonly dark: Hex }, scale = 1): PlacedItem[] {
   const { candidates, light, dark } = colours;
   return items.map((item, index): PlacedItem[] => {

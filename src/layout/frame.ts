@@ -26,8 +26,6 @@ export interface LayoutContext {
   readonly grid: Grid;
   /** Placed on an organisation's template: its layouts draw backgrounds, logos and rules. */
   readonly onTemplate?: boolean;
-  /** On a template: `color`, or the nearest that reads on what the template draws behind `box`. */
-  readonly readableOn?: (box: Rect, color: Hex) => Hex;
   warn(err: DeckError): void;
 }
 

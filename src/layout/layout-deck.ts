@@ -5,7 +5,7 @@ import type { PlacedDeck, PlacedItem, PlacedSlide, Rect } from "../model/layout.
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
-import { backdropLayers, readableText } from "./backdrop.js";
+import { backdropLayers, readableOnBackdrop } from "./backdrop.js";
 import { bodyBalance } from "./balance.js";
 import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
@@ -32,8 +32,6 @@ export interface TemplatePlacement {
   frameFor(layout: SlideLayout): {
     readonly part: string; readonly content: { readonly xIn: number; readonly wIn: number }; readonly zones: Zones; readonly background: string; readonly theme: Theme;
     readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>;
-    /** `color`, or the nearest colour that reads on what lies behind `box` (inches on the template). */
-    readable(box: Rect, color: string): string;
     /** The template's light and dark colours (lt1, dk1): text that reads on nothing else gets a panel of one. */
     readonly light: string;
     readonly dark: string;
@@ -44,7 +42,7 @@ export interface TemplatePlacement {
 interface Setting {
   readonly grid: Grid; readonly theme: Theme;
   readonly template?: {
-    readonly part: string; readonly background: string; readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>; readonly readableOn: (box: Rect, color: string) => string;
+    readonly part: string; readonly background: string; readonly backdrop: ReadonlyArray<Rect & { readonly fill: string }>;
     readonly light: string; readonly dark: string;
   };
 }
@@ -69,7 +67,7 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, te
     const content = { xIn: f.content.xIn / k, wIn: f.content.wIn / k };
     return {
       grid: gridOn(canvas, content, scaleZones(f.zones, 1 / k)), theme: f.theme,
-      template: { part: f.part, background: f.background, backdrop: f.backdrop.map((d) => scaleRect(d, 1 / k)), readableOn: (box, color) => f.readable(scaleRect(box, k), color), light: f.light, dark: f.dark },
+      template: { part: f.part, background: f.background, backdrop: f.backdrop.map((d) => scaleRect(d, 1 / k)), light: f.light, dark: f.dark },
     };
   };
   // The whole theme, the size and the template are in the key: a colour, font or template edited in
@@ -97,7 +95,7 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, te
 
 function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide[], warnings: DeckError[]): void {
   const { grid, theme, template } = setting;
-  const ctx: LayoutContext = { theme, grid, onTemplate: template !== undefined, ...(template ? { readableOn: template.readableOn } : {}), warn: (e) => warnings.push(e) };
+  const ctx: LayoutContext = { theme, grid, onTemplate: template !== undefined, warn: (e) => warnings.push(e) };
   const cover = layoutModule(slide.layout).frame === "cover";
   const base = {
     master: slide.layout, sectionTitle: slide.sectionTitle, notes: slide.notes, pos: slide.pos,
@@ -108,7 +106,7 @@ function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide
   const module = layoutModule(slide.layout);
   // On a template, every text reads on what the template draws behind it (pictures, bands, panels).
   const readable = (items: PlacedItem[]): PlacedItem[] => (template
-    ? readableText(items, backdropLayers(template.backdrop), template.background, {
+    ? readableOnBackdrop(items, backdropLayers(template.backdrop), template.background, {
       candidates: [theme.colors.ink, theme.colors.title ?? theme.colors.ink, template.dark, template.light, "000000", "FFFFFF"], light: template.light, dark: template.dark,
     })
     : items);

@@ -10,6 +10,7 @@ import { TemplateFrames } from "./template-frames.js";
 import { passingShade, readableText, templateTheme } from "./template-theme.js";
 import { contrastRatio } from "../a11y/contrast.js";
 import { layoutModule } from "../layouts/index.js";
+import { meanColour } from "../util/colour.js";
 
 /** `color` if it reads on `bg`; else the theme's light or dark colour, whichever reads; else a passing shade. */
 function readable(color: string, bg: string, scheme: Readonly<Record<string, string>>): string {
@@ -53,7 +54,7 @@ export async function placeOnTemplate(
     } else if (bg && "image" in bg) {
       cells = await cellsOf(bg.image, { xIn: 0, yIn: 0, ...org.size }, GRID.cols, GRID.rows, light);
       // An image sharp cannot read: the theme's light colour.
-      if (cells.length > 0) color = meanOf(cells.map((c) => c.fill));
+      if (cells.length > 0) color = meanColour(cells.map((c) => c.fill));
     }
     backgrounds.set(l.part, color);
     const pictures: Array<Rect & { fill: string }> = [];
@@ -108,14 +109,8 @@ export async function placeOnTemplate(
       };
       const bodyBg = behind(f.zones.body);
       return { part: f.layout.part, content: f.content, zones: f.zones, background: bodyBg, theme: themeOn(bodyBg, behind(f.zones.title), behind(f.zones.kicker), behind(f.zones.footer), layoutModule(layout).frame === "content"), backdrop,
-        readable: (box, color) => readable(color, behind(box), org.theme.colors), light, dark: org.theme.colors["dk1"] ?? "000000" };
+        light, dark: org.theme.colors["dk1"] ?? "000000" };
     },
   };
   return { placement, frames };
-}
-
-/** The mean of colours, as six-digit hex. */
-function meanOf(colours: readonly string[]): string {
-  const ch = (shift: number) => Math.round(colours.reduce((sum, c) => sum + ((parseInt(c, 16) >> shift) & 255), 0) / colours.length);
-  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("").toUpperCase();
 }

@@ -6,6 +6,7 @@ import type { Rect } from "../model/layout.js";
 import { readZip, type Parts } from "../package/zip-io.js";
 import { childElements, elements, parseXml, type Element } from "../package/xml.js";
 import { readRegularFile } from "../parse/read-source.js";
+import { meanColour } from "../util/colour.js";
 
 const EMU_PER_IN = 914400;
 /** A template is a few MiB at most (masters, layouts, a logo or two). */
@@ -201,14 +202,9 @@ function fillOf(spPr: Element): string | undefined {
   const first = childElements(spPr).find((c) => /^a:(solidFill|pattFill|gradFill|noFill|blipFill)$/.test(c.nodeName));
   if (!first || first.nodeName === "a:noFill" || first.nodeName === "a:blipFill") return undefined;
   const colors = elements(first, "a:srgbClr").map((c) => c.getAttribute("val") ?? "").filter((v) => /^[0-9A-Fa-f]{6}$/.test(v));
-  if (colors.length > 0) return meanHex(colors);
+  if (colors.length > 0) return meanColour(colors);
   const scheme = elements(first, "a:schemeClr")[0]?.getAttribute("val");
   return scheme ? `scheme:${scheme}` : undefined;
-}
-
-function meanHex(colors: readonly string[]): string {
-  const ch = (shift: number) => Math.round(colors.reduce((sum, c) => sum + ((parseInt(c, 16) >> shift) & 255), 0) / colors.length);
-  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, "0")).join("").toUpperCase();
 }
 
 /**

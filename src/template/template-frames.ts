@@ -7,6 +7,7 @@ import { DeckError, type SourcePos } from "../errors.js";
 import type { Zones } from "../layout/grid.js";
 import type { Rect } from "../model/layout.js";
 import type { SlideLayout } from "../model/rendered.js";
+import { inWords } from "../util/format.js";
 import { suggestion } from "../util/did-you-mean.js";
 import type { OrgTemplate, Placeholder, TemplateLayout } from "./read-template.js";
 
@@ -72,7 +73,7 @@ export class TemplateFrames {
   takeNotes(): DeckError[] {
     const notes = [...this.fallbacks.values()].map(({ wanted, got, layouts }) => new DeckError({
       code: "TEMPLATE_NOTE", severity: "note", pos: this.pos,
-      message: `the template has no "${wanted}" layout, so the ${list(layouts)} slides use the geometry of its "${got}" layout`,
+      message: `the template has no "${wanted}" layout, so the ${inWords(layouts)} slides use the geometry of its "${got}" layout`,
       hint: `name the layout to use with deck.templateLayouts, e.g. { ${layouts[0]}: "<a layout of the template>" }`,
     }));
     this.fallbacks.clear();
@@ -182,11 +183,6 @@ const area = (r?: Rect) => (r ? r.wIn * r.hIn : 0);
 /** "ppt/slideLayouts/slideLayout2.xml" or "slideLayout2.xml" -> "slideLayout2". */
 const partName = (p: string) => p.replace(/^.*\//, "").replace(/\.xml$/i, "");
 const titleOf = (l: TemplateLayout) => l.placeholders.find((p) => p.type === "title" || p.type === "ctrTitle")?.rect;
-
-/** "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function union(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.xIn));

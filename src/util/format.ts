@@ -51,3 +51,8 @@ export function formatDate(text: string): string {
   if (!month) return m[1]!;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
+
+/** "a", "a and b", "a, b and c". */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

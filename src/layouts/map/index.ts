@@ -5,6 +5,7 @@ import { DeckError, type SourcePos } from "../../errors.js";
 import { countryIndex, findCountry } from "../../geo/atlas.js";
 import { mapView } from "../../geo/map-view.js";
 import { suggestion } from "../../util/did-you-mean.js";
+import { inWords } from "../../util/format.js";
 import { Text, z } from "../../validate/schema-parts.js";
 import type { DataPath } from "../../model/source-map.js";
 import { defineLayout, onePage } from "../layout-module.js";
@@ -60,7 +61,6 @@ interface RenderedMap {
 
 /** What the template writes besides the outline's own text: the lists the alt text names. */
 function mapContext(map: MapSpec, rendered: RenderedMap): object {
-  const list = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
   const placeNames = (rendered.places ?? []).map((p) => p.name);
   const ends = (via: NonNullable<MapSpec["routes"]>[number]["via"], at: 0 | -1) => {
     const p = at === 0 ? via[0] : via[via.length - 1];
@@ -69,10 +69,10 @@ function mapContext(map: MapSpec, rendered: RenderedMap): object {
   };
   const labelled = labelledCountries(map);
   return {
-    framed: map.frame ? list(map.frame) : map.box ? `the area from ${map.box.west}° to ${map.box.east}° east and ${map.box.south}° to ${map.box.north}° north` : "",
+    framed: map.frame ? inWords(map.frame) : map.box ? `the area from ${map.box.west}° to ${map.box.east}° east and ${map.box.south}° to ${map.box.north}° north` : "",
     countries: labelled.map((name) => ({ name })),
-    groups: (map.highlight ?? []).map((g, i) => ({ role: rendered.highlight?.[i]?.role ?? g.role, countries: list(g.countries) })),
-    places: list(placeNames),
+    groups: (map.highlight ?? []).map((g, i) => ({ role: rendered.highlight?.[i]?.role ?? g.role, countries: inWords(g.countries) })),
+    places: inWords(placeNames),
     routes: (map.routes ?? []).map((r, i) => ({ name: rendered.routes?.[i]?.name ?? r.name, from: ends(r.via, 0), to: ends(r.via, -1), indicative: r.indicative ?? false })),
     indicative: (map.routes ?? []).some((r) => r.indicative),
   };

@@ -45,7 +45,7 @@ function placeSectionOnTemplate(ctx: LayoutContext, slide: RenderedSlide): Place
   const numberY = where === "above" ? numberTop : where === "band" ? z.title.yIn : z.body.yIn;
   const numberBox = { ...(where === "body" ? ctx.grid.rect(1, 4, numberY, numberH) : titleRect(ctx, numberY, numberH)), wIn: ctx.grid.columns(1, 4).wIn };
   const titleBand = where === "band" ? { yIn: z.title.yIn + numberH + 0.05, hIn: z.title.hIn - numberH - 0.05 } : z.title;
-  items.push(fittedBox(ctx, slide, "section-number", numberBox, [{ text: fieldText(slide, "number"), bold: true }], { maxPt: 66, minPt: 16, maxLines: 1 }, ctx.readableOn?.(numberBox, colors.accentOnNavy) ?? colors.accentOnNavy, { bold: true, valign: "bottom" }));
+  items.push(fittedBox(ctx, slide, "section-number", numberBox, [{ text: fieldText(slide, "number"), bold: true }], { maxPt: 66, minPt: 16, maxLines: 1 }, colors.accentOnNavy, { bold: true, valign: "bottom" }));
   items.push(fittedBox(ctx, slide, "title", titleRect(ctx, titleBand.yIn, titleBand.hIn), [{ text: title, bold: true, heading: true }],
     { maxPt: 40, minPt: 24, maxLines: 2 }, colors.title ?? colors.ink, { bold: true, placeholder: "title" }));
   const gist = fieldText(slide, "gist");
