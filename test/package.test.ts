@@ -4,7 +4,9 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
+import { derivedGuid, fixContentTypes, fixPresentation } from "../src/package/fix-package.js";
 import { buildDeck } from "../src/build-deck.js";
 import { buildYaml, tempDir } from "./_helpers/build.js";
 import { pptxCheck } from "./_helpers/checks.js";
@@ -177,3 +179,45 @@ describe("reproducible output", () => {
     expect(streamingProblems(bytes)).toEqual([]);
   });
 });
+
+describe("targeted edits of the package's lists", () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+  const parse = (s: string) => new DOMParser().parseFromString(s, "application/xml");
+
+  it("[Content_Types].xml: drops overrides of missing parts, names JPEG right, gives every theme its override", () => {
+    const parts = new Map<string, Uint8Array>([
+      ["[Content_Types].xml", enc(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="${CT}"><Default Extension="jpg" ContentType="image/jpg"/><Default Extension="xml" ContentType="application/xml"/>`
+        + `<Override PartName="/ppt/slides/slide1.xml" ContentType="s"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/><Override  ContentType="t" PartName="/ppt/theme/theme1.xml" /></Types>`)],
+      ["ppt/slides/slide1.xml", enc("<x/>")], ["ppt/theme/theme1.xml", enc("<x/>")], ["ppt/theme/theme2.xml", enc("<x/>")],
+    ]);
+    fixContentTypes(parts);
+    const doc = parse(dec(parts.get("[Content_Types].xml")));
+    const overrides = Array.from(doc.getElementsByTagName("Override")).map((o) => [o.getAttribute("PartName"), o.getAttribute("ContentType")]);
+    expect(overrides).toEqual([["/ppt/slides/slide1.xml", "s"], ["/ppt/theme/theme1.xml", "t"], ["/ppt/theme/theme2.xml", "application/vnd.openxmlformats-officedocument.theme+xml"]]);
+    expect(Array.from(doc.getElementsByTagName("Default")).map((d) => d.getAttribute("ContentType"))).toEqual(["image/jpeg", "application/xml"]);
+    expect(doc.documentElement!.namespaceURI).toBe(CT);
+  });
+
+  it("presentation.xml: moves the notes master list after the slide masters and derives section ids from position and name", () => {
+    const pres = (sections: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation xmlns:p="${P}" xmlns:r="r" xmlns:p14="p14">`
+      + `<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst>`
+      + `<p:notesMasterIdLst><p:notesMasterId r:id="rId9"/></p:notesMasterIdLst><p:sldSz cx="1" cy="1"/>`
+      + `<p:extLst><p:ext uri="x"><p14:sectionLst>${sections}</p14:sectionLst></p:ext></p:extLst></p:presentation>`;
+    const build = (sections: string) => {
+      const parts = new Map([["ppt/presentation.xml", enc(pres(sections))]]);
+      fixPresentation(parts);
+      return parse(dec(parts.get("ppt/presentation.xml")));
+    };
+    const doc = build(`<p14:section name="Trade &amp; energy" id="{RANDOM-1}"><p14:sldIdLst/></p14:section><p14:section id="{RANDOM-2}" name="Outlook"/>`);
+    const kids = Array.from(doc.documentElement!.childNodes).filter((n) => n.nodeType === 1).map((n) => n.nodeName);
+    expect(kids).toEqual(["p:sldMasterIdLst", "p:notesMasterIdLst", "p:sldIdLst", "p:sldSz", "p:extLst"]);
+    const ids = Array.from(doc.getElementsByTagName("p14:section")).map((s) => [s.getAttribute("name"), s.getAttribute("id")]);
+    expect(ids).toEqual([["Trade & energy", derivedGuid("section:0:Trade & energy")], ["Outlook", derivedGuid("section:1:Outlook")]]);
+    // The ids depend on nothing random: the same sections give the same ids.
+    expect(dec(enc(new XMLSerializer().serializeToString(build(`<p14:section name="Outlook" id="{OTHER}"/>`))))).toContain(derivedGuid("section:0:Outlook"));
+  });
+});
+
+const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+const P = "http://schemas.openxmlformats.org/presentationml/2006/main";

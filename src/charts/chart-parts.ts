@@ -22,6 +22,9 @@ export function chartMarker(n: number): string {
   return `briefdeck chart ${n}`;
 }
 
+/** A marker's name attribute as the slide XML writes it; group 1 is chartMarker(n). */
+export const CHART_MARKER_ATTR = /name="(briefdeck chart \d+)"/g;
+
 export function chartParts(deck: PlacedDeck, theme: Theme): ChartPart[] {
   const out: ChartPart[] = [];
   for (const slide of deck.slides) {

@@ -75,8 +75,9 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, te
   const themeKey = cache ? JSON.stringify([theme, rendered.size, template?.key ?? ""]) : "";
   for (const slide of rendered.slides) {
     if (!cache) { layoutSlide(slide, settingFor(slide.layout), slides, warnings); continue; }
-    // The key leaves out the position, so slides below an edit still hit; warnings move with them.
-    const key = JSON.stringify([themeKey, { ...slide, pos: undefined }]);
+    // The key leaves out positions (the slide's, its picture's), so slides below an edit still hit;
+    // warnings move with them.
+    const key = JSON.stringify([themeKey, slide], (k, v: unknown) => (k === "pos" ? undefined : v));
     let hit = cache.get(key);
     if (!hit) {
       const placed: PlacedSlide[] = [];
@@ -85,7 +86,8 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, te
       hit = { slides: placed, warnings: warned };
       cache.set(key, hit);
     }
-    slides.push(...hit.slides.map((s) => ({ ...s, pos: slide.pos })));
+    const image = slide.image;
+    slides.push(...hit.slides.map((s) => ({ ...s, pos: slide.pos, ...(image ? { items: s.items.map((it) => (it.kind === "image" ? { ...it, pos: image.pos } : it)) } : {}) })));
     warnings.push(...hit.warnings.map((w) => new DeckError({ ...w.info, pos: slide.pos })));
   }
   const { title, subject, author, company, date } = rendered;

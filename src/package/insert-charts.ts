@@ -2,7 +2,7 @@
 // <p:sp> (pptxgenjs writes shapes flat, never nested) becomes a <p:graphicFrame> that keeps its id;
 // the chart part, its relationship to its workbook, the slide's relationship to it and the content
 // types are added. A targeted string edit; test/charts.test.ts reads every chart back.
-import type { ChartPart } from "../charts/chart-parts.js";
+import { CHART_MARKER_ATTR, type ChartPart } from "../charts/chart-parts.js";
 import { escapeAttr } from "../util/xml-text.js";
 import { writeZip, type Parts } from "./zip-io.js";
 
@@ -16,11 +16,15 @@ const encoder = new TextEncoder();
 
 export function insertCharts(parts: Parts, charts: readonly ChartPart[], timestampMs: number): void {
   if (charts.length === 0) return;
+  // One pass over each slide finds the markers it holds (a search per chart and slide would make a
+  // 1000-slide deck with 200 charts scan 200,000 slide texts).
+  const byMarker = new Map(charts.map((c) => [c.marker, c]));
   const bySlide = new Map<string, ChartPart[]>();
   for (const name of parts.keys()) {
     if (!/^ppt\/slides\/slide\d+\.xml$/.test(name)) continue;
     const xml = decoder.decode(parts.get(name)!);
-    const here = charts.filter((c) => xml.includes(`name="${c.marker}"`));
+    const here: ChartPart[] = [];
+    for (const m of xml.matchAll(CHART_MARKER_ATTR)) { const c = byMarker.get(m[1]!); if (c && !here.includes(c)) here.push(c); }
     if (here.length) bySlide.set(name, here);
   }
   for (const [slide, list] of bySlide) {
@@ -34,7 +38,8 @@ export function insertCharts(parts: Parts, charts: readonly ChartPart[], timesta
     parts.set(slide, encoder.encode(xml));
     parts.set(relsName, encoder.encode(rels));
   }
-  const missing = charts.filter((c) => ![...bySlide.values()].some((l) => l.includes(c)));
+  const placed = new Set([...bySlide.values()].flat());
+  const missing = charts.filter((c) => !placed.has(c));
   if (missing.length) throw new Error(`package: no marker shape for chart ${missing.map((c) => c.n).join(", ")}`);
   for (const c of charts) {
     parts.set(`ppt/charts/chart${c.n}.xml`, c.xml);

@@ -1,4 +1,14 @@
-// Parse stage: outline text -> plain data plus a SourceMap. The only importer of `yaml`.
+// Parse stage: outline text -> plain data plus a SourceMap. The only importer of `yaml` and `js-yaml`.
+//
+// Two parsers, one result. `yaml` keeps every node's position and explains syntax errors well, but
+// it is slow: 385 ms for a 1000-slide outline in a fresh process. js-yaml reads the same outline
+// in 115 ms and keeps no positions. A clean outline is read by js-yaml, and its positions come
+// from `yaml` only when a message needs one (an error, a warning, a note): a build that reports
+// nothing never pays for them. Whatever js-yaml could read differently is left to `yaml` alone:
+// anchors and aliases (their expansion is counted), directives (`%YAML 1.1` changes the schema),
+// `__proto__`, and anything js-yaml refuses; both use YAML 1.2's core schema, and
+// test/parse-yaml.test.ts checks that they agree.
+import { defineScalarTag, FAILSAFE_SCHEMA, load, NOT_RESOLVED } from "js-yaml";
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
@@ -20,6 +30,89 @@ export interface ParsedOutline {
 }
 
 export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedOutline {
+  const data = readPlain(text, limits);
+  if (data === undefined) return parseWithPositions(text, file, limits);
+  let positioned: ParsedOutline | undefined;
+  const full = (): SourceMap => (positioned ??= parseWithPositions(text, file, limits)).sourceMap;
+  const lazy = (resolve: () => SourcePos): SourcePos => lazyPos(file, resolve);
+  return {
+    data,
+    sourceMap: {
+      file, text,
+      posOf: (path, part) => lazy(() => full().posOf(path, part)),
+      posOfText: (path, needle, nth) => lazy(() => full().posOfText(path, needle, nth)),
+    },
+  };
+}
+
+/**
+ * YAML 1.2's core schema as `yaml` resolves it, test for test (yaml/dist/schema/core): js-yaml's own
+ * differs at the edges (it reads 1e400 as text, where `yaml` reads Infinity).
+ */
+const coreScalar = <T>(tag: string, test: RegExp, value: (source: string) => T) =>
+  defineScalarTag<T>(`tag:yaml.org,2002:${tag}`, { implicit: true, identify: () => false, resolve: (source) => (test.test(source) ? value(source) : NOT_RESOLVED) });
+const CORE = FAILSAFE_SCHEMA.withTags(
+  coreScalar("null", /^(?:~|[Nn]ull|NULL)?$/, () => null),
+  coreScalar("bool", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"),
+  coreScalar("int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s[1] === "o" ? parseInt(s.slice(2), 8) : s[1] === "x" ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
+  coreScalar("float", /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
+    (s) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s))),
+);
+
+/** Text that may hold an anchor or an alias (`&name`, `*name`); plain text rarely does. */
+const MAYBE_ANCHOR = /(?:^|[\s[{,])[&*][^\s[\]{},]/;
+
+/**
+ * Tabs, a carriage return on its own, and the Unicode line breaks: the two parsers disagree on where
+ * they may stand (js-yaml accepts a tab that indents, where `yaml` refuses it, rightly).
+ */
+const ODD_WHITESPACE = /[\t\u0085\u2028\u2029]|\r(?!\n)|(?<!^)\ufeff/;
+
+/**
+ * The outline's data by the fast parser, or undefined where only the positioned one may read it:
+ * see the head of this file. An empty document is left to it too (js-yaml reads none at all).
+ */
+export function readPlain(text: string, limits: ParseLimits = DEFAULT_LIMITS): unknown {
+  if (text.includes("__proto__") || MAYBE_ANCHOR.test(text) || /^%/m.test(text) || ODD_WHITESPACE.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (data === undefined || data === null || countValues(data, limits.maxValues) > limits.maxValues) return undefined;
+  return data;
+}
+
+/** Values in plain data (no aliases, so a tree), counted up to just past `limit`. */
+function countValues(data: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0 && n <= limit) {
+    const v = stack.pop();
+    n++;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === "object") for (const [, x] of Object.entries(v)) { n++; stack.push(x); }
+  }
+  return n;
+}
+
+/**
+ * A position found only when read: line, column and length are looked up (parsing the outline with
+ * positions, the first time) when a message is printed, not when a stage notes where a value is.
+ */
+function lazyPos(file: string, resolve: () => SourcePos): SourcePos {
+  let found: SourcePos | undefined;
+  const get = () => (found ??= resolve());
+  return Object.defineProperties({ file } as SourcePos, {
+    line: { enumerable: true, get: () => get().line },
+    col: { enumerable: true, get: () => get().col },
+    length: { enumerable: true, get: () => get().length },
+    quote: { enumerable: true, get: () => get().quote },
+  });
+}
+
+function parseWithPositions(text: string, file: string, limits: ParseLimits): ParsedOutline {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number, length = 1): SourcePos => {

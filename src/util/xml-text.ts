@@ -23,3 +23,9 @@ export function escapeText(text: string): string {
 export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
 }
+
+/** An attribute value as a parser reads it: the five predefined entities and character references resolved. */
+export function unescapeAttr(text: string): string {
+  return text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+    name ? ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)));
+}

@@ -28,17 +28,18 @@ export function checkReferences(outline: Outline, map: SourceMap): DeckError[] {
   }
   const figureIds = Object.keys(outline.figures ?? {});
 
-  const seen = new Map<string, string>();
+  // Where each id was first used: looked up only when it is used again.
+  const seen = new Map<string, DataPath>();
   const unique = (id: string | undefined, path: Array<string | number>, what: string): void => {
     if (id === undefined) return;
-    if (seen.has(id)) {
+    const first = seen.get(id);
+    if (first) {
       errors.push(new DeckError({
         code: "DUPLICATE_ID", pos: map.posOf(path), message: `the ${what} id "${id}" is used twice`,
-        hint: `ids must be unique across sections and slides; the first use is at ${seen.get(id)}`,
+        hint: `ids must be unique across sections and slides; the first use is at line ${map.posOf(first).line}`,
       }));
     } else {
-      const p = map.posOf(path);
-      seen.set(id, `line ${p.line}`);
+      seen.set(id, path);
     }
   };
 
