@@ -35,7 +35,7 @@ import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
 import { validateOutline } from "./validate/validate-outline.js";
 import { validateTheme } from "./validate/validate-theme.js";
-import { writeOutputs, type Output } from "./write/write-deck.js";
+import { guardWrites, holdForTests, writeOutputs, type Output } from "./write/write-deck.js";
 
 
 export interface BuildOptions {
@@ -213,6 +213,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const templateNotes = p.template ? [...p.template.warnings.splice(0), ...p.template.frames.takeNotes()] : [];
   const warnings = [...p.deck.warnings, ...view.warnings, ...templateNotes, ...laid.warnings, ...checkAccessibility(placed, theme)];
   lap("layout");
+  holdForTests("build");
   // --check runs every stage a build runs (images decoded, charts written, the package assembled in
   // memory) and writes nothing: no deck, no cache.
   const images = await prepareImages(placed, { baseDir: p.baseDir, allowOutside: opts.allowOutside ?? false, checkOnly: opts.checkOnly ?? false });
@@ -242,6 +243,8 @@ async function finish(built: readonly Built[], opts: BuildOptions): Promise<Buil
     const warnings = built.flatMap((b) => b.warnings).filter((w) => w.info.severity !== "note");
     if (warnings.length > 0) throw new DeckErrors(uniqueWarnings(warnings).map((w) => new DeckError({ ...w.info, severity: "error", hint: `${w.info.hint ?? ""}${w.info.hint ? " " : ""}(an error because --strict is set)` })));
   }
+  // From here on the run leaves files on disk (LibreOffice's, then its own): signals undo them.
+  guardWrites();
   const outputs: Output[] = [];
   const extras = new Map<Built, string[]>();
   const cleanups: Array<() => Promise<void>> = [];
@@ -256,7 +259,7 @@ async function finish(built: readonly Built[], opts: BuildOptions): Promise<Buil
         extras.set(b, exported.outputs.map((o) => o.path));
       }
     }
-    writeOutputs(outputs);
+    await writeOutputs(outputs);
     lap("write");
   } finally {
     for (const c of cleanups) await c();

@@ -1,6 +1,8 @@
-// Signals stop a build at once, whatever it is doing, and lose nothing. The build is held between
-// staging its files and renaming them into place (BRIEFDECK_TEST_PAUSE_MS, a synchronous wait that
-// blocks the worker as a long rendering step would), so the signal arrives while temporary files exist.
+// Signals stop a build at once, whatever it is doing, and lose nothing. Before its write stage a run
+// has written nothing, and a signal ends it outright, even in the middle of a long computation (held
+// there by BRIEFDECK_TEST_PAUSE_AT=build, a wait that blocks the thread). In the write stage the run
+// is held between staging its files and renaming them into place (BRIEFDECK_TEST_PAUSE_MS), so the
+// signal arrives while temporary files exist, and the run must undo them.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +38,27 @@ async function staged(child: ChildProcess, out: string, kind: "tmp" | "old" = "t
   }
   throw new Error(`${name} never appeared`);
 }
+
+describe("signals during the build", () => {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`${signal} in the middle of a long computation ends the run at once, with out/ as it was`, async () => {
+      const { out } = setUp();
+      const before = readdirSync(out).sort();
+      const run = start(out, 20_000, [], "build");
+      for (let waited = 0; !run.stderr().includes("held for a test (build)"); waited += 25) {
+        if (waited > 30_000) throw new Error("the build never reached its hold");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const sentAt = performance.now();
+      run.child.kill(signal);
+      const { signal: ended } = await run.exit;
+      expect(performance.now() - sentAt).toBeLessThan(2_000); // the 20 s computation did not finish first
+      expect(ended).toBe(signal); // the default action: nothing on disk to undo
+      expect(readdirSync(out).sort()).toEqual(before);
+      expect(readFileSync(join(out, "deck.pptx"), "utf8")).toBe("previous deck");
+    });
+  }
+});
 
 describe("signals during the write", () => {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {

@@ -3,9 +3,15 @@
 // renamed into place; if a rename fails, the files already replaced get their previous versions back.
 // A failed or interrupted run leaves the output folder as it was. Temporary files are named
 // `.<name>.<pid>.tmp`, so the next run removes those of a run that was killed (SIGKILL).
+//
+// Signals. Until the write stage, a run has changed nothing on disk: Ctrl-C and SIGTERM keep their
+// default effect and end it at once, whatever it is computing. From the write stage on (and in
+// watch mode) guardWrites() handles them: the staging and the renames are synchronous, so a signal
+// is handled before they begin or after they end, never between two renames; the handler removes
+// this run's temporary files, puts back any deck it was replacing, and exits 130 or 143.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { parentPort } from "node:worker_threads";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DeckError } from "../errors.js";
 
 /** A file to write: its bytes, or a file staged elsewhere (a PDF LibreOffice wrote in a temporary folder). */
@@ -15,9 +21,15 @@ const TEMP = /^\.(.+)\.(\d+)\.(tmp|old)$/;
 
 /** Temporary files still being written; removed if the process is interrupted. */
 const pending = new Set<string>();
+/** Folders this run has written temporary files in. */
+const folders = new Set<string>();
+/** Whether the last write put every file in place (an interruption after it has nothing to undo). */
+let committed = false;
 
 /** Writes every output, or none: the folder is unchanged when anything fails. Returns the paths. */
-export function writeOutputs(outputs: readonly Output[]): string[] {
+export async function writeOutputs(outputs: readonly Output[]): Promise<string[]> {
+  guardWrites();
+  committed = false;
   const staged: Array<{ target: string; tmp: string; old?: string }> = [];
   try {
     for (const o of outputs) {
@@ -36,7 +48,7 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
   } finally {
     for (const s of staged) pending.delete(s.tmp);
   }
-  pauseForTests("staged");
+  await pauseForTests("staged");
   // The commit: the previous version of each target is kept aside until every rename succeeded.
   const done: typeof staged = [];
   try {
@@ -47,7 +59,7 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
       }
       renameSync(s.tmp, s.target);
       done.push(s);
-      if (done.length === 1) pauseForTests("replaced");
+      if (done.length === 1) await pauseForTests("replaced");
     }
   } catch (cause) {
     for (const s of done.reverse()) {
@@ -60,17 +72,47 @@ export function writeOutputs(outputs: readonly Output[]): string[] {
     throw failure(cause, staged[done.length]?.target ?? "");
   }
   for (const s of staged) if (s.old) rmSync(s.old, { force: true });
+  committed = true;
   return staged.map((s) => s.target);
 }
 
+let guarded = false;
+
+/** From now on, SIGINT and SIGTERM undo this run's unfinished writes, then exit 130 or 143. */
+export function guardWrites(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      const undo = !committed;
+      removePendingSync();
+      for (const dir of folders) removeTempFiles(dir);
+      process.stderr.write(undo ? "\nbriefdeck: interrupted; the output folder is as it was\n" : "\nbriefdeck: interrupted; every file of the run was already written\n");
+      process.exit(code);
+    });
+  }
+}
+
 /**
- * Tests only: BRIEFDECK_TEST_PAUSE_MS holds the run, blocking its thread, at BRIEFDECK_TEST_PAUSE_AT:
- * "staged" (default; every temporary file written) or "replaced" (the first target renamed into place,
- * its previous version kept as `.old`), so a test can send a signal there and check nothing is lost.
+ * Tests only: BRIEFDECK_TEST_PAUSE_MS holds the run at BRIEFDECK_TEST_PAUSE_AT: "staged" (default;
+ * every temporary file written) or "replaced" (the first target renamed into place, its previous
+ * version kept as `.old`), so a test can send a signal there and check nothing is lost; or "build"
+ * (before the write stage, blocking the thread as a long computation would: holdForTests).
  */
-function pauseForTests(at: "staged" | "replaced"): void {
+async function pauseForTests(at: "staged" | "replaced"): Promise<void> {
+  const ms = testPauseMs(at);
+  if (ms > 0) await sleep(ms);
+}
+
+export function holdForTests(at: "build"): void {
+  const ms = testPauseMs(at);
+  if (ms > 0) process.stderr.write(`briefdeck: held for a test (${at})\n`);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function testPauseMs(at: string): number {
   const ms = Number(process.env["BRIEFDECK_TEST_PAUSE_MS"] ?? 0);
-  if (ms > 0 && (process.env["BRIEFDECK_TEST_PAUSE_AT"] ?? "staged") === at) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  return ms > 0 && (process.env["BRIEFDECK_TEST_PAUSE_AT"] ?? "staged") === at ? ms : 0;
 }
 
 /** The output folder: created when missing; refused when it is a file or a device. */
@@ -87,8 +129,7 @@ function prepareFolder(dir: string, target: string): void {
       hint: "remove it, or choose another --out folder or file name",
     });
   }
-  // Announce the folder to the supervising thread, which removes our temporary files on Ctrl-C.
-  parentPort?.postMessage({ type: "temp-dir", dir });
+  folders.add(dir);
 }
 
 /** Removes temporary files of earlier runs that were killed (their process no longer exists). */
@@ -125,7 +166,7 @@ export function removePendingSync(): void {
   pending.clear();
 }
 
-/** Removes this process's temporary files from `dir` (the supervising thread, on Ctrl-C). */
+/** Removes this process's temporary files from `dir`, putting back a deck set aside as `.old` (on Ctrl-C). */
 export function removeTempFiles(dir: string, pid = process.pid): void {
   let names: string[];
   try { names = readdirSync(dir); } catch { return; }
