@@ -30,6 +30,7 @@ import { CompiledCache } from "./render/compiled-cache.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
 import { cacheDir } from "./util/cache-dir.js";
+import { setGeoCacheWrites } from "./geo/geo-cache.js";
 import { isInside } from "./util/inside-folder.js";
 import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
@@ -116,6 +117,8 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const rel = relative(process.cwd(), resolve(opts.outline));
   const file = rel && !rel.startsWith("..") ? rel : opts.outline;
   const baseDir = dirname(resolve(opts.outline));
+  // A map's projected countries are cached per user; --check reads that cache and adds nothing to it.
+  setGeoCacheWrites(!opts.checkOnly);
   lap("start");
   const text = await readSource(file);
   const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues });

@@ -3,7 +3,8 @@
 // a freeform with its name, the highlighted ones in their group's fill, place markers where the
 // projection puts them (inside their country's outline; at the exact Mercator position on a map of
 // the equator), labels that never collide or leave the map, alt text written from the declaration.
-import { cpSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -259,5 +260,35 @@ ${map}`);
     expect((await buildErrors(slide("          places: []\n")))[0]!.info.code).toBe("OUTLINE_SHAPE");
     expect((await buildErrors(slide("          frame: [Pakistan]\n          box: { west: 60, south: 20, east: 80, north: 40 }\n")))[0]!.info.code).toBe("OUTLINE_SHAPE");
     expect((await buildErrors(slide("          box: { west: 60, south: 40, east: 80, north: 20 }\n")))[0]!.message).toContain("box is empty");
+  });
+});
+
+describe("the map cache", () => {
+  // Each run is a new process, as a user's next build is: what it finds is what the last one stored.
+  const run = (args: string[], cache: string) => execFileSync(process.execPath, ["bin/briefdeck.js", ...args, "--quiet"], { env: { ...process.env, BRIEFDECK_CACHE_DIR: cache }, encoding: "utf8" });
+  const geoFiles = (cache: string) => (existsSync(join(cache, "geo")) ? readdirSync(join(cache, "geo")).sort() : []);
+
+  it("draws the same map from the cache as without it, and draws it again from a damaged one", () => {
+    const dir = tempDir();
+    cpSync("test/fixtures/nile", dir, { recursive: true });
+    const cache = join(dir, "cache");
+    const outline = join(dir, "deck.yaml");
+    run([outline, "--check"], cache);
+    expect(geoFiles(cache)).toEqual([]); // --check adds nothing to the cache
+    run([outline, "--out", join(dir, "cold")], cache);
+    const stored = geoFiles(cache);
+    // The country index; for each of the two maps its view in the box validation checks places
+    // against and in the box it is drawn in, and its countries projected into the second.
+    expect(stored.filter((f) => f.startsWith("view-"))).toHaveLength(4);
+    expect(stored.filter((f) => f.startsWith("countries-"))).toHaveLength(2);
+    expect(stored.filter((f) => f.startsWith("country-index-"))).toHaveLength(1);
+    const cold = readFileSync(join(dir, "cold", "deck.pptx"));
+    run([outline, "--out", join(dir, "warm")], cache);
+    expect(readFileSync(join(dir, "warm", "deck.pptx")).equals(cold)).toBe(true);
+    // Entries that do not read as what they should hold are computed again, to the same deck.
+    stored.forEach((f, i) => writeFileSync(join(cache, "geo", f), i % 2 ? "{not json" : JSON.stringify({ kind: "conic", path: 3 })));
+    run([outline, "--out", join(dir, "damaged")], cache);
+    expect(readFileSync(join(dir, "damaged", "deck.pptx")).equals(cold)).toBe(true);
+    expect(JSON.parse(readFileSync(join(cache, "geo", stored.find((f) => f.startsWith("view-"))!), "utf8"))).toHaveProperty("scale");
   });
 });

@@ -6,11 +6,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import countries from "i18n-iso-countries";
+import type countriesModule from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import { presimplify, simplify, sphericalTriangleArea } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { projectRoot } from "../util/project-root.js";
+import { cachedGeo } from "./geo-cache.js";
 
 /** 1:110 million (a continent or more on one slide), 1:50 million (a region), 1:10 million (a delta, a border). */
 export type Resolution = "110m" | "50m" | "10m";
@@ -64,9 +65,23 @@ export interface CountryIndex {
 
 let index: CountryIndex | undefined;
 
+/** The index as the cache keeps it: [written form, the data's name] pairs, and the names. */
+interface StoredIndex { readonly lookup: ReadonlyArray<readonly [string, string]>; readonly names: readonly string[] }
+
 export function countryIndex(): CountryIndex {
   if (index) return index;
-  const lang = JSON.parse(readFileSync(moduleRequire().resolve("i18n-iso-countries/langs/en.json"), "utf8")) as countries.LocaleData;
+  const stored = cachedGeo("country-index", null, [buildIndex, normalise].map(String).join("\n"), buildIndex,
+    (v): v is StoredIndex => typeof v === "object" && v !== null && Array.isArray((v as StoredIndex).lookup) && Array.isArray((v as StoredIndex).names)
+      && (v as StoredIndex).lookup.every((e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "string"));
+  index = { lookup: new Map(stored.lookup), names: stored.names };
+  return index;
+}
+
+/** Names, aliases and codes from i18n-iso-countries, for every country in the 1:50m data. */
+function buildIndex(): StoredIndex {
+  // Loaded only here: a build whose index is cached never evaluates the package.
+  const countries = moduleRequire()("i18n-iso-countries") as typeof countriesModule;
+  const lang = JSON.parse(readFileSync(moduleRequire().resolve("i18n-iso-countries/langs/en.json"), "utf8")) as countriesModule.LocaleData;
   countries.registerLocale(lang);
   const aliases = countries.getNames("en", { select: "all" });
   const lookup = new Map<string, string>();
@@ -83,8 +98,7 @@ export function countryIndex(): CountryIndex {
     for (const code of [numeric, alpha2, countries.alpha2ToAlpha3(alpha2)]) if (code) lookup.set(normalise(code), name);
     for (const alias of aliases[alpha2] ?? []) if (!lookup.has(normalise(alias))) lookup.set(normalise(alias), name);
   }
-  index = { lookup, names: names.sort() };
-  return index;
+  return { lookup: [...lookup], names: names.sort() };
 }
 
 /** Whether the 1:110m data has every one of these countries (it leaves out the smallest). */

@@ -4,11 +4,12 @@
 // slide's resolution on the topology, projected into the map's box in inches, and clipped to it;
 // places are projected points, routes smoothed curves through their points (centripetal
 // Catmull-Rom, so a bend never loops).
-import { geoBounds, geoConicConformal, geoGraticule, geoMercator, geoPath, type GeoProjection } from "d3-geo";
+import { geoBounds, geoConicConformal, geoGraticule, geoMercator, geoPath, type GeoConicProjection, type GeoProjection } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { curveCatmullRom, line } from "d3-shape";
 import type { PathCommand } from "../model/layout.js";
 import { coarseHas, countryShapes, type CountryShape, type Resolution } from "./atlas.js";
+import { cachedGeo } from "./geo-cache.js";
 
 /** What a map frames: countries (by the data's names), or a box of longitudes and latitudes. */
 export type MapFrame =
@@ -47,8 +48,10 @@ const FINE_KM_PER_IN = 120;
 const KM_PER_DEGREE = 111.32;
 
 export function mapView(frame: MapFrame, box: { readonly wIn: number; readonly hIn: number }): MapView {
-  const framed = frameGeometry(frame);
-  const projection = fittedProjection(framed, box);
+  // The fitted projection's parameters are cached, and the projection always rebuilt from them, so a
+  // map drawn from the cache is the map drawn without it, to the last digit.
+  const params = cachedGeo("view", { frame, box: [box.wIn, box.hIn] }, VIEW_CODE, () => paramsOf(fittedProjection(frameGeometry(frame), box)), isViewParams);
+  const projection = projectionOf(params);
   // Inches per degree of latitude at the centre give the scale, the resolution and the detail kept.
   const [cx, cy] = [box.wIn / 2, box.hIn / 2];
   const centre = projection.invert?.([cx, cy]) ?? [0, 0];
@@ -69,13 +72,55 @@ export function mapView(frame: MapFrame, box: { readonly wIn: number; readonly h
     },
     inView,
     // The 1:110m data is already at a continent's resolution: simplifying it would remove next to nothing.
-    countries: () => projectCountries(countryShapes(resolution, resolution === "110m" ? 0 : (detailRad * detailRad) / 2).filter(nearView(projection, box, resolution)), projection),
+    countries: () => cachedGeo("countries", { params, box: [box.wIn, box.hIn] }, VIEW_CODE,
+      () => projectCountries(countryShapes(resolution, resolution === "110m" ? 0 : (detailRad * detailRad) / 2).filter(nearView(projection, box, resolution)), projection),
+      isProjected).map((c) => ({ name: c.name, path: c.path, centre: () => c.centre })),
     curve: (points) => {
       const out = new PathRecorder();
       line().curve(curveCatmullRom.alpha(0.5)).context(out as unknown as CanvasRenderingContext2D)(points.map((p) => [p[0], p[1]]));
       return out.rings();
     },
   };
+}
+
+/** A fitted projection, as numbers: what it is, how it is turned, and its scale and offset in inches. */
+interface ViewParams {
+  readonly kind: "conic" | "mercator";
+  readonly rotate: readonly [number, number, number];
+  readonly parallels?: readonly [number, number];
+  readonly scale: number;
+  readonly translate: readonly [number, number];
+}
+
+function paramsOf(p: GeoProjection): ViewParams {
+  const conic = p as GeoConicProjection;
+  const parallels = typeof conic.parallels === "function" ? conic.parallels() : undefined;
+  return { kind: parallels ? "conic" : "mercator", rotate: p.rotate(), ...(parallels ? { parallels } : {}), scale: p.scale(), translate: p.translate() };
+}
+
+function projectionOf(v: ViewParams): GeoProjection {
+  const p = v.kind === "conic" ? geoConicConformal().parallels([v.parallels![0], v.parallels![1]]) : geoMercator();
+  return p.rotate([v.rotate[0], v.rotate[1], v.rotate[2]]).scale(v.scale).translate([v.translate[0], v.translate[1]]);
+}
+
+const num = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const nums = (x: unknown, n: number): boolean => Array.isArray(x) && x.length === n && x.every(num);
+
+function isViewParams(v: unknown): v is ViewParams {
+  const o = v as Partial<Record<keyof ViewParams, unknown>> | null;
+  return typeof o === "object" && o !== null && (o.kind === "mercator" || (o.kind === "conic" && nums(o.parallels, 2))) && nums(o.rotate, 3) && num(o.scale) && nums(o.translate, 2);
+}
+
+/** A country projected into the map's box, with its visible part's centre: what the cache keeps. */
+interface StoredCountry {
+  readonly name: string;
+  readonly path: readonly PathCommand[];
+  readonly centre: { readonly centroid?: readonly [number, number]; readonly areaIn2: number };
+}
+
+function isProjected(v: unknown): v is StoredCountry[] {
+  return Array.isArray(v) && v.every((c: Partial<Record<keyof StoredCountry, unknown>>) =>
+    typeof c?.name === "string" && Array.isArray(c.path) && typeof c.centre === "object" && c.centre !== null && num((c.centre as { areaIn2?: unknown }).areaIn2));
 }
 
 /** The framed countries (at the finer resolution, which has every country), or the box as a polygon. */
@@ -155,19 +200,16 @@ function boundsOf(c: CountryShape, resolution: Resolution): [[number, number], [
   return b;
 }
 
-function projectCountries(shapes: readonly CountryShape[], projection: GeoProjection): ProjectedCountry[] {
-  const out: ProjectedCountry[] = [];
+function projectCountries(shapes: readonly CountryShape[], projection: GeoProjection): StoredCountry[] {
+  const out: StoredCountry[] = [];
+  const measure = geoPath(projection);
   for (const shape of shapes) {
     const recorder = new PathRecorder();
     geoPath(projection, recorder)(shape);
     const path = recorder.rings();
     if (path.length === 0) continue;
-    // Measured only for the countries a map labels.
-    const centre = () => {
-      const measure = geoPath(projection);
-      const [x, y] = measure.centroid(shape);
-      return { areaIn2: measure.area(shape), ...(Number.isFinite(x) && Number.isFinite(y) ? { centroid: [x, y] as const } : {}) };
-    };
+    const [x, y] = measure.centroid(shape);
+    const centre = { areaIn2: measure.area(shape), ...(Number.isFinite(x) && Number.isFinite(y) ? { centroid: [x, y] as const } : {}) };
     out.push({ name: shape.properties.name, path, centre });
   }
   return out;
@@ -213,3 +255,6 @@ class PathRecorder {
 function q(x: number, y: number): { x: number; y: number } {
   return { x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 };
 }
+
+/** The code a cached view or projected country comes from: an edit to any of it is a cache miss. */
+const VIEW_CODE = [mapView, fittedProjection, frameGeometry, projectCountries, nearView, boundsOf, PathRecorder, q, countryShapes].map(String).join("\n");

@@ -182,7 +182,7 @@ export function placeMap(ctx: LayoutContext, slide: RenderedSlide): PlacedItem[]
     // another labelled country would read as that country's.
     const overOther = (r: Rect) => labelledShapes.some((s) => s !== shape && within(s, r.xIn + r.wIn / 2, r.yIn + r.hIn / 2));
     const offScore = (r: Rect) => Math.hypot(r.xIn + r.wIn / 2 - cx, r.yIn + r.hIn / 2 - cy) + (overOther(r) ? 1.5 : 0);
-    const offCountry = led.filter((r) => free(r) && (onIt(r) || leaderFree(r))).sort((a, b) => offScore(a) - offScore(b));
+    const offCountry = led.filter((r) => free(r) && (onIt(r) || leaderFree(r))).map((r) => ({ r, score: offScore(r) })).sort((a, b) => a.score - b.score).map((x) => x.r);
     const spot = near.find((r) => free(r) && onIt(r)) ?? offCountry[0];
     if (!spot) { unplaced.push(text); continue; }
     taken.push(spot);
