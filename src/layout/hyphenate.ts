@@ -1,8 +1,13 @@
 // Layout stage: words too wide for their box, broken at a real break point. The only importer of
 // `hyphen` (TeX's en-GB patterns). A word is broken with a visible hyphen and a line break, so every
 // renderer breaks it in the same place; layout warns wherever it had to.
-import hyphen from "hyphen/en-gb/index.js";
+import { createRequire } from "node:module";
+import type hyphenModule from "hyphen/en-gb/index.js";
 import { textWidthPt, type FontRole } from "./measure-text.js";
+
+/** The patterns, loaded the first time a word is too wide for its line (most decks have none). */
+let patterns: typeof hyphenModule | undefined;
+const hyphen = (): typeof hyphenModule => (patterns ??= createRequire(import.meta.url)("hyphen/en-gb/index.js") as typeof hyphenModule);
 
 const SOFT = "\u00AD";
 
@@ -14,7 +19,7 @@ const MIN_AFTER = 3;
 function breakPoints(word: string): string[] {
   const pieces: string[] = [];
   for (const part of word.split(/(?<=-)/)) {
-    const syllables = hyphen.hyphenateSync(part, { hyphenChar: SOFT }).split(SOFT);
+    const syllables = hyphen().hyphenateSync(part, { hyphenChar: SOFT }).split(SOFT);
     let current = "";
     let before = 0;
     const letters = part.replace(/\P{L}/gu, "").length;

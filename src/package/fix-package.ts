@@ -2,7 +2,6 @@
 // (../shared/notes/pptxgenjs.md §1a). Each function names the defect it answers.
 import { createHash } from "node:crypto";
 import type { Parts } from "./zip-io.js";
-import { editXml, elements } from "./xml.js";
 import { unescapeAttr } from "../util/xml-text.js";
 
 const CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -45,17 +44,17 @@ function attr(element: string, name: string): string | undefined {
  */
 export function fixNotesMasterTheme(parts: Parts): void {
   const relsName = "ppt/notesMasters/_rels/notesMaster1.xml.rels";
+  const rels = parts.get(relsName);
   const theme1 = parts.get("ppt/theme/theme1.xml");
-  if (!parts.has(relsName) || !theme1) return;
+  if (!rels || !theme1) return;
   let n = 2;
   while (parts.has(`ppt/theme/theme${n}.xml`)) n++;
-  let repointed = false;
-  editXml(parts, relsName, (doc) => {
-    for (const rel of elements(doc, "Relationship")) {
-      if (rel.getAttribute("Target") === "../theme/theme1.xml") { rel.setAttribute("Target", `../theme/theme${n}.xml`); repointed = true; }
-    }
-  });
-  if (repointed) parts.set(`ppt/theme/theme${n}.xml`, theme1);
+  // A targeted edit of the relationship's Target attribute (the part is a flat list of empty elements).
+  const xml = decoder.decode(rels);
+  const repointed = xml.replace(/(<Relationship\b[^>]*\sTarget=")\.\.\/theme\/theme1\.xml(")/g, `$1../theme/theme${n}.xml$2`);
+  if (repointed === xml) return;
+  parts.set(relsName, encoder.encode(repointed));
+  parts.set(`ppt/theme/theme${n}.xml`, theme1);
 }
 
 /**
@@ -87,14 +86,13 @@ export function fixPresentation(parts: Parts): void {
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** docProps/core.xml: pptxgenjs stamps `new Date()`; use the build's own timestamp. */
+/** docProps/core.xml: pptxgenjs stamps `new Date()`; use the build's own timestamp. A targeted edit of two elements' text. */
 export function fixCoreProperties(parts: Parts, name: string, timestampMs: number): void {
+  const bytes = parts.get(name);
+  if (!bytes) return;
   const iso = new Date(timestampMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-  editXml(parts, name, (doc) => {
-    for (const tag of ["dcterms:created", "dcterms:modified"]) {
-      for (const e of elements(doc, tag)) e.textContent = iso;
-    }
-  });
+  const xml = decoder.decode(bytes).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+  parts.set(name, encoder.encode(xml));
 }
 
 /** A GUID made from a hash, in registry form: {8-4-4-4-12}. */

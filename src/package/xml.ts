@@ -1,5 +1,12 @@
-// Package stage: XML parts through a real parser and serializer (never regular expressions).
-import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
+// Package stage: XML parts through a real parser and serializer, for what cannot be edited as the
+// flat, machine-written lists most parts are: an organisation's template. xmldom is loaded on first
+// use, so a build on the built-in design never evaluates it.
+import { createRequire } from "node:module";
+import type { Document, Element } from "@xmldom/xmldom";
+
+type Xmldom = typeof import("@xmldom/xmldom");
+let xmldom: Xmldom | undefined;
+const dom = (): Xmldom => (xmldom ??= createRequire(import.meta.url)("@xmldom/xmldom") as Xmldom);
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -7,11 +14,11 @@ const encoder = new TextEncoder();
 export type { Document, Element };
 
 export function parseXml(bytes: Uint8Array): Document {
-  return new DOMParser().parseFromString(decoder.decode(bytes), "application/xml");
+  return new (dom().DOMParser)().parseFromString(decoder.decode(bytes), "application/xml");
 }
 
 export function serializeXml(doc: Document): Uint8Array {
-  return encoder.encode(new XMLSerializer().serializeToString(doc));
+  return encoder.encode(new (dom().XMLSerializer)().serializeToString(doc));
 }
 
 export function childElements(parent: Element): Element[] {
