@@ -29,8 +29,7 @@ import { createEnv, type FiguresRef, type HandlebarsEnv, type TemplateFn } from 
 import { CompiledCache } from "./render/compiled-cache.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
-import { cacheDir } from "./util/cache-dir.js";
-import { setGeoCacheWrites } from "./geo/geo-cache.js";
+import { cacheDir, setCacheWrites } from "./util/cache-dir.js";
 import { isInside } from "./util/inside-folder.js";
 import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
@@ -117,8 +116,8 @@ async function prepare(opts: BuildOptions, session: BuildSession = createSession
   const rel = relative(process.cwd(), resolve(opts.outline));
   const file = rel && !rel.startsWith("..") ? rel : opts.outline;
   const baseDir = dirname(resolve(opts.outline));
-  // A map's projected countries are cached per user; --check reads that cache and adds nothing to it.
-  setGeoCacheWrites(!opts.checkOnly);
+  // --check reads the per-user caches (maps, templates, checked texts) and adds nothing to them.
+  setCacheWrites(!opts.checkOnly);
   lap("start");
   const text = await readSource(file);
   const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues });

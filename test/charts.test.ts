@@ -1,6 +1,8 @@
 // Figures as data: native charts whose categories, values, number formats, colours, labels and
 // workbooks come from `figures`, read back from the .pptx.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
@@ -296,14 +298,17 @@ describe("chart and figure errors", () => {
   });
 });
 
-describe("the typed-amount check", () => {
-  const bullets = (...lines: string[]) => outline(`      - layout: bullets
+/** A bullet slide with these lines, citing the typed-amount tests' figures. */
+const bullets = (...lines: string[]) => outline(`      - layout: bullets
         title: Checked
         notes: One. Two.
         bullets:
 ${lines.map((l) => `          - "${l}"`).join("\n")}
           - "{{fig \\"a\\"}} {{fig \\"b\\"}} {{fig \\"t1\\"}}"
 `, FIGURES);
+
+describe("the typed-amount check", () => {
+
 
   it.each([
     ["$3 billion"], ["45%"], ["fifteen percent"], ["eighteen percent"], ["a trillion dollars"], ["two-thirds"], ["twenty-five per cent"],
@@ -380,5 +385,34 @@ ${lines.map((l) => `          - "${l}"`).join("\n")}
     const yaml = bullets('{{fig \\"t2\\"}}');
     const errors = await buildErrors(yaml);
     expect(errors[0]).toMatchObject({ info: { code: "UNKNOWN_FIGURE", pos: posOf(yaml, '{{fig \\"t2\\"'), hint: 'did you mean "t1"?' } });
+  });
+});
+
+describe("texts remembered as free of typed amounts", () => {
+  // Each run is a new process: the second reads what the first stored in the per-user cache.
+  const run = (outline: string, cache: string, args: string[] = []) => {
+    try {
+      execFileSync(process.execPath, ["bin/briefdeck.js", outline, "--out", join(dirname(outline), "out"), "--quiet", ...args], { env: { ...process.env, BRIEFDECK_CACHE_DIR: cache }, encoding: "utf8", stdio: "pipe" });
+      return "";
+    } catch (err) {
+      return String((err as { stderr?: string }).stderr);
+    }
+  };
+
+  it("are stored after a clean run, never hide an amount typed into them later, and are never stored with one", () => {
+    const dir = tempDir();
+    const cache = join(dir, "cache");
+    const file = join(dir, "deck.yaml");
+    writeFileSync(file, bullets("Trade grew in 2024 as two partners signed on"));
+    expect(run(file, cache, ["--check"])).toBe("");
+    expect(existsSync(join(cache, "checked-texts"))).toBe(false); // --check stores nothing
+    expect(run(file, cache)).toBe("");
+    const [stored] = readdirSync(join(cache, "checked-texts"));
+    const before = JSON.parse(readFileSync(join(cache, "checked-texts", stored!), "utf8")) as string[];
+    expect(before.length).toBeGreaterThan(0);
+    // The same sentence with an amount typed in: caught, as on a first run, and not remembered.
+    writeFileSync(file, bullets("Trade grew by $3 billion in 2024 as two partners signed on"));
+    for (let i = 0; i < 2; i++) expect(run(file, cache)).toMatch(/LITERAL_AMOUNT[\s\S]*\$3 billion/);
+    expect(JSON.parse(readFileSync(join(cache, "checked-texts", stored!), "utf8"))).toEqual(before);
   });
 });

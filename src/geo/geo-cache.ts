@@ -3,7 +3,8 @@
 // per-user cache folder (cacheDir()/geo), so the next build of the same map reads it instead of
 // projecting a hundred countries again. Entries are data (JSON), keyed by a hash of what they are
 // computed from: the map's frame and box, the data packages' versions and the source of the code
-// that computes them, so an edit to either is a miss. A --check run reads the cache and writes nothing.
+// that computes them, so an edit to either is a miss. A --check run reads the cache and writes nothing
+// (setCacheWrites).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,12 +12,6 @@ import { cacheDir, readPrivateCacheFile, writePrivateCacheFile } from "../util/c
 import { projectRoot } from "../util/project-root.js";
 
 const memory = new Map<string, unknown>();
-let writes = true;
-
-/** Whether entries computed from now on are written to disk (not under --check). */
-export function setGeoCacheWrites(enabled: boolean): void {
-  writes = enabled;
-}
 
 let versions: string | undefined;
 /** The versions of the packages a map is computed with (the project's exact pins). */
@@ -45,6 +40,6 @@ export function cachedGeo<T>(kind: string, key: unknown, code: string, compute: 
   }
   const value = compute();
   memory.set(id, value);
-  if (writes) writePrivateCacheFile(file, JSON.stringify(value));
+  writePrivateCacheFile(file, JSON.stringify(value));
   return value;
 }

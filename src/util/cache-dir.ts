@@ -34,8 +34,16 @@ export function readPrivateCacheFile(path: string, maxBytes = 64 * 1024 * 1024):
   }
 }
 
-/** Writes a cache file readable and writable by this user only, atomically; false when it cannot. */
+let writes = true;
+
+/** Whether cache files are written from now on: a --check run reads the caches and writes none. */
+export function setCacheWrites(enabled: boolean): void {
+  writes = enabled;
+}
+
+/** Writes a cache file readable and writable by this user only, atomically; false when it cannot (or must not). */
 export function writePrivateCacheFile(path: string, data: string | Uint8Array): boolean {
+  if (!writes) return false;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.tmp`;

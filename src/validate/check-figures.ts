@@ -8,6 +8,7 @@ import { DeckError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import { CURRENCY_CODES } from "../util/number-format.js";
 import { FIG_CITATION, forEachText } from "./check-references.js";
+import { CleanTexts } from "./clean-texts.js";
 
 const SCALE = "thousand|million|billion|trillion|bn|mn|tn|mln|bln|trn|lakhs?|crores?|m|k";
 const UNIT_WORDS = [
@@ -85,6 +86,7 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
   const map = deck.sourceMap;
   const units = [...new Set(Object.values(deck.figures).map((f) => f.unit).filter((u) => /^[a-z ]+$/i.test(u) && u.length > 2))];
   const pattern = literalAmountPattern(units);
+  const clean = CleanTexts.for(pattern);
   const used = new Set<string>();
 
   // Figure labels become chart categories and alt text: they are chart labels too.
@@ -111,9 +113,12 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
     // Escaped braces (\{{ … }}) are literal text; {{…}} citations and helpers are not typed amounts.
     const bare = text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length)));
     const seen = new Map<string, number>();
-    // Most texts hold no digit, currency sign or number word at all: they skip the full pattern.
-    if (!MAYBE_AMOUNT.test(bare)) return;
+    // Most texts hold no digit, currency sign or number word at all: they skip the full pattern, and
+    // so do texts it passed in an earlier run.
+    if (!MAYBE_AMOUNT.test(bare) || clean.has(bare)) return;
+    let found = false;
     for (const m of bare.matchAll(pattern)) {
+      found = true;
       const literal = m[0];
       const nth = seen.get(literal) ?? 0;
       seen.set(literal, nth + 1);
@@ -123,7 +128,9 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
         hint: `declare it under \`figures:\` and write {{fig "id"}} here, so text and charts cannot disagree`,
       }));
     }
+    if (!found) clean.add(bare);
   });
+  clean.save();
 
   for (const section of deck.sections) {
     for (const slide of [...section.slides, ...section.slides.flatMap((s) => Object.values(s.audienceVariants ?? {}))]) {
