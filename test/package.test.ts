@@ -182,11 +182,11 @@ describe("reproducible output", () => {
 
 describe("targeted edits of the package's lists", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
-  const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+  const dec = (b: Uint8Array | string | undefined) => (typeof b === "string" ? b : new TextDecoder().decode(b));
   const parse = (s: string) => new DOMParser().parseFromString(s, "application/xml");
 
   it("[Content_Types].xml: drops overrides of missing parts, names JPEG right, gives every theme its override", () => {
-    const parts = new Map<string, Uint8Array>([
+    const parts = new Map<string, Uint8Array | string>([
       ["[Content_Types].xml", enc(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="${CT}"><Default Extension="jpg" ContentType="image/jpg"/><Default Extension="xml" ContentType="application/xml"/>`
         + `<Override PartName="/ppt/slides/slide1.xml" ContentType="s"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/><Override  ContentType="t" PartName="/ppt/theme/theme1.xml" /></Types>`)],
       ["ppt/slides/slide1.xml", enc("<x/>")], ["ppt/theme/theme1.xml", enc("<x/>")], ["ppt/theme/theme2.xml", enc("<x/>")],
@@ -205,7 +205,7 @@ describe("targeted edits of the package's lists", () => {
       + `<p:notesMasterIdLst><p:notesMasterId r:id="rId9"/></p:notesMasterIdLst><p:sldSz cx="1" cy="1"/>`
       + `<p:extLst><p:ext uri="x"><p14:sectionLst>${sections}</p14:sectionLst></p:ext></p:extLst></p:presentation>`;
     const build = (sections: string) => {
-      const parts = new Map([["ppt/presentation.xml", enc(pres(sections))]]);
+      const parts = new Map<string, Uint8Array | string>([["ppt/presentation.xml", enc(pres(sections))]]);
       fixPresentation(parts);
       return parse(dec(parts.get("ppt/presentation.xml")));
     };

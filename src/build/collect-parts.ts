@@ -1,13 +1,14 @@
 // Build stage: pptxgenjs 4.0.1 always ends write() by zipping its files with JSZip, which the
 // package stage would only unzip again. A private output type hands over the files instead:
 // JSZip's generateAsync is wrapped once, and every other output type goes to the original.
-// pptxgenjs adds each part as a string (UTF-8 text, or base64 for media); JSZip's own way back to
-// bytes runs every part through its worker pipeline, 300 ms on a 1000-slide deck. The strings are
-// kept as they are added and encoded directly; anything else is read back through JSZip.
+// pptxgenjs adds each part as a string (XML, or base64 for media); JSZip's own way back to bytes runs
+// every part through its worker pipeline, 300 ms on a 1000-slide deck. The strings are kept as they
+// are added: XML is handed over as text, which the package stage edits and encodes once when it
+// zips; media is decoded from base64; anything else is read back through JSZip.
 import JSZip from "jszip";
 
-/** Part names and bytes of the package pptxgenjs assembled. */
-export type RawParts = Map<string, Uint8Array>;
+/** Part names and contents (text or bytes) of the package pptxgenjs assembled. */
+export type RawParts = Map<string, Uint8Array | string>;
 
 export const PARTS_OUTPUT = "briefdeck-parts";
 
@@ -38,15 +39,13 @@ export function installPartsOutput(): void {
   } as typeof JSZip.prototype.file;
 }
 
-const encoder = new TextEncoder();
-
 async function collect(zip: JSZip): Promise<RawParts> {
   const parts: RawParts = new Map();
   const strings = added.get(zip);
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
     const s = strings?.get(name);
-    parts.set(name, s ? (s.base64 ? new Uint8Array(Buffer.from(s.text, "base64")) : encoder.encode(s.text)) : await entry.async("uint8array"));
+    parts.set(name, s ? (s.base64 ? new Uint8Array(Buffer.from(s.text, "base64")) : s.text) : await entry.async("uint8array"));
   }
   return parts;
 }

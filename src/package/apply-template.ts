@@ -5,7 +5,7 @@
 // of the template's text styles (line spacing, capitals, letter spacing) changes how they were measured.
 import type { OrgTemplate } from "../template/read-template.js";
 import { resolvePart } from "../template/read-template.js";
-import type { Parts } from "./zip-io.js";
+import { partText, type Parts, type ZipEntries } from "./zip-io.js";
 import { childElements, editXml, elements, parseXml, serializeXml, type Document } from "./xml.js";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -142,12 +142,12 @@ export function applyTemplate(parts: Parts, template: OrgTemplate, slideLayouts:
     editXml(parts, relsName(slide), (doc) => {
       for (const r of elements(doc, "Relationship")) if (r.getAttribute("Type") === REL_TYPE.layout) r.setAttribute("Target", relativeTarget(slide, renamed.get(layout) ?? layout));
     });
-    const bytes = parts.get(slide);
-    if (bytes) {
+    const text = partText(parts, slide);
+    if (text !== undefined) {
       // No autofit either: a layout's placeholder may shrink its text (normAutofit), and ours is fitted.
-      const xml = new TextDecoder().decode(bytes).replaceAll("<a:lstStyle/>", NEUTRAL_LIST_STYLE)
+      const xml = text.replaceAll("<a:lstStyle/>", NEUTRAL_LIST_STYLE)
         .replace(/(<a:bodyPr\b[^>]*?)(?:\/>|><\/a:bodyPr>)/g, "$1><a:noAutofit/></a:bodyPr>");
-      parts.set(slide, new TextEncoder().encode(xml));
+      parts.set(slide, xml);
     }
   });
 }
@@ -201,13 +201,13 @@ function relsName(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function relsDoc(parts: Parts, part: string): Document | undefined {
+function relsDoc(parts: Parts | ZipEntries, part: string): Document | undefined {
   const bytes = parts.get(relsName(part));
   return bytes ? parseXml(bytes) : undefined;
 }
 
 /** Internal relationship targets of a part, resolved. */
-function targets(parts: Parts, part: string): string[] {
+function targets(parts: Parts | ZipEntries, part: string): string[] {
   const rels = relsDoc(parts, part);
   if (!rels) return [];
   return elements(rels, "Relationship").filter((r) => r.getAttribute("TargetMode") !== "External").map((r) => resolvePart(part, r.getAttribute("Target") ?? ""));

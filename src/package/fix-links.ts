@@ -3,7 +3,7 @@
 // letters ("Montréal a|nd Zürich"), where PowerPoint wraps at spaces. A text box whose every run
 // jumps to the same slide gets the link on the shape instead (`p:cNvPr/a:hlinkClick`, as PowerPoint
 // writes "Link" on a selected box): the whole box is clickable and the words wrap as plain text.
-import type { Parts } from "./zip-io.js";
+import { partText, type Parts } from "./zip-io.js";
 
 const SLIDES = /^ppt\/slides\/slide\d+\.xml$/;
 const SHAPE = /<p:sp>[\s\S]*?<\/p:sp>/g;
@@ -11,13 +11,10 @@ const RUN = /<a:r>/g;
 const JUMP = /<a:hlinkClick r:id="(rId\d+)" action="ppaction:\/\/hlinksldjump"[^>]*?(?:\/>|>[\s\S]*?<\/a:hlinkClick>)/g;
 const CNVPR = /<p:cNvPr( [^>]*?)(?:\/>|><\/p:cNvPr>)/;
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 export function fixSlideLinks(parts: Parts): void {
-  for (const [name, bytes] of parts) {
+  for (const name of parts.keys()) {
     if (!SLIDES.test(name)) continue;
-    const xml = decoder.decode(bytes);
+    const xml = partText(parts, name)!;
     if (!xml.includes("ppaction://hlinksldjump")) continue;
     const fixed = xml.replace(SHAPE, (shape) => {
       const ids = [...shape.matchAll(JUMP)].map((m) => m[1]);
@@ -28,6 +25,6 @@ export function fixSlideLinks(parts: Parts): void {
         .replace(/(<a:rPr [^>]*?) u="sng"/g, "$1")
         .replace(CNVPR, `<p:cNvPr$1><a:hlinkClick r:id="${ids[0]}" action="ppaction://hlinksldjump"/></p:cNvPr>`);
     });
-    if (fixed !== xml) parts.set(name, encoder.encode(fixed));
+    if (fixed !== xml) parts.set(name, fixed);
   }
 }

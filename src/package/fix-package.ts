@@ -1,7 +1,7 @@
 // Package stage: fixes to the package parts pptxgenjs 4.0.1 gets wrong in every deck
 // (../shared/notes/pptxgenjs.md §1a). Each function names the defect it answers.
 import { createHash } from "node:crypto";
-import type { Parts } from "./zip-io.js";
+import { partText, type Parts } from "./zip-io.js";
 import { unescapeAttr } from "../util/xml-text.js";
 
 const CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -14,10 +14,10 @@ const THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml";
  * 1000-slide deck the file has 3,000 entries, and a DOM took 110 ms to edit it.
  */
 export function fixContentTypes(parts: Parts): void {
-  const bytes = parts.get("[Content_Types].xml");
-  if (!bytes) return;
+  const text = partText(parts, "[Content_Types].xml");
+  if (text === undefined) return;
   const overridden = new Set<string>();
-  let xml = decoder.decode(bytes).replace(OVERRIDE, (whole) => {
+  let xml = text.replace(OVERRIDE, (whole) => {
     const name = attr(whole, "PartName") ?? "";
     if (!parts.has(name.replace(/^\//, ""))) return "";
     overridden.add(name);
@@ -27,7 +27,7 @@ export function fixContentTypes(parts: Parts): void {
   const themes = [...parts.keys()].filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n) && !overridden.has(`/${n}`)).sort();
   const added = themes.map((n) => `<Override PartName="/${n}" ContentType="${THEME_TYPE}"/>`).join("");
   if (added) xml = xml.replace(/<\/Types>\s*$/, `${added}</Types>`);
-  parts.set("[Content_Types].xml", encoder.encode(xml));
+  parts.set("[Content_Types].xml", xml);
 }
 
 /** An Override element, empty as every writer of this part writes it. */
@@ -44,16 +44,15 @@ function attr(element: string, name: string): string | undefined {
  */
 export function fixNotesMasterTheme(parts: Parts): void {
   const relsName = "ppt/notesMasters/_rels/notesMaster1.xml.rels";
-  const rels = parts.get(relsName);
+  const xml = partText(parts, relsName);
   const theme1 = parts.get("ppt/theme/theme1.xml");
-  if (!rels || !theme1) return;
+  if (xml === undefined || !theme1) return;
   let n = 2;
   while (parts.has(`ppt/theme/theme${n}.xml`)) n++;
   // A targeted edit of the relationship's Target attribute (the part is a flat list of empty elements).
-  const xml = decoder.decode(rels);
   const repointed = xml.replace(/(<Relationship\b[^>]*\sTarget=")\.\.\/theme\/theme1\.xml(")/g, `$1../theme/theme${n}.xml$2`);
   if (repointed === xml) return;
-  parts.set(relsName, encoder.encode(repointed));
+  parts.set(relsName, repointed);
   parts.set(`ppt/theme/theme${n}.xml`, theme1);
 }
 
@@ -64,9 +63,8 @@ export function fixNotesMasterTheme(parts: Parts): void {
  * the part lists every slide, and each list is a flat run of empty elements.
  */
 export function fixPresentation(parts: Parts): void {
-  const bytes = parts.get("ppt/presentation.xml");
-  if (!bytes) return;
-  let xml = decoder.decode(bytes);
+  let xml = partText(parts, "ppt/presentation.xml");
+  if (xml === undefined) return;
   const notes = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>|<p:notesMasterIdLst\/>/.exec(xml);
   const mastersEnd = /<\/p:sldMasterIdLst>|<p:sldMasterIdLst\/>/.exec(xml);
   if (notes && mastersEnd && notes.index > mastersEnd.index) {
@@ -80,19 +78,16 @@ export function fixPresentation(parts: Parts): void {
     const id = derivedGuid(`section:${i++}:${unescapeAttr(name)}`);
     return /\sid="[^"]*"/.test(tag) ? tag.replace(/\sid="[^"]*"/, ` id="${id}"`) : tag.replace(/\/?>$/, (end) => ` id="${id}"${end}`);
   });
-  parts.set("ppt/presentation.xml", encoder.encode(xml));
+  parts.set("ppt/presentation.xml", xml);
 }
-
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /** docProps/core.xml: pptxgenjs stamps `new Date()`; use the build's own timestamp. A targeted edit of two elements' text. */
 export function fixCoreProperties(parts: Parts, name: string, timestampMs: number): void {
-  const bytes = parts.get(name);
-  if (!bytes) return;
+  const text = partText(parts, name);
+  if (text === undefined) return;
   const iso = new Date(timestampMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const xml = decoder.decode(bytes).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
-  parts.set(name, encoder.encode(xml));
+  const xml = text.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+  parts.set(name, xml);
 }
 
 /** A GUID made from a hash, in registry form: {8-4-4-4-12}. */
@@ -108,11 +103,9 @@ export function derivedGuid(seed: string): string {
  * non-number) takes the next free one. No DOM: a map slide of a hundred freeforms is 250 KB.
  */
 export function fixDuplicateShapeIds(parts: Parts): void {
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   // Slides, and a template's layouts and masters (which PowerPoint also requires unique ids in).
   for (const name of [...parts.keys()].filter((n) => /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster)\d+\.xml$/.test(n))) {
-    const xml = decoder.decode(parts.get(name)!);
+    const xml = partText(parts, name)!;
     const ids = [...xml.matchAll(CNVPR_ID)].map((m) => m[1]!);
     if (new Set(ids).size === ids.length && ids.every((id) => /^\d+$/.test(id))) continue;
     const used = new Set<number>();
@@ -123,7 +116,7 @@ export function fixDuplicateShapeIds(parts: Parts): void {
       used.add(next);
       return `<p:cNvPr id="${next++}"`;
     });
-    parts.set(name, encoder.encode(fixed));
+    parts.set(name, fixed);
   }
 }
 

@@ -3,19 +3,16 @@
 // paragraph of two runs (a qualifier set smaller beside its number) has an `a:pPr` after its first
 // run: invalid (CT_TextParagraph allows pPr only first), and PowerPoint repairs the file. Only the
 // first is kept; the others repeat it.
-import type { Parts } from "./zip-io.js";
+import { partText, type Parts } from "./zip-io.js";
 
 const SLIDES = /^ppt\/slides\/slide\d+\.xml$/;
 const LATE_PPR = /(<\/a:r>|<a:br\/>)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>.*?<\/a:pPr>)/g;
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 export function fixParagraphProperties(parts: Parts): void {
-  for (const [name, bytes] of parts) {
+  for (const name of parts.keys()) {
     if (!SLIDES.test(name)) continue;
-    const xml = decoder.decode(bytes);
+    const xml = partText(parts, name)!;
     const fixed = xml.replace(LATE_PPR, "$1");
-    if (fixed !== xml) parts.set(name, encoder.encode(fixed));
+    if (fixed !== xml) parts.set(name, fixed);
   }
 }

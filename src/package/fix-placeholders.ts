@@ -7,21 +7,18 @@
 //
 // A targeted edit of pptxgenjs's fixed output form (gen-xml.ts genXmlPlaceholder), on layouts and
 // slides only; test/shipped-deck.test.ts reads every placeholder back.
-import type { Parts } from "./zip-io.js";
+import { partText, type Parts } from "./zip-io.js";
 
 const PPTXGENJS_TITLE = /<p:ph\s+idx="\d+"\s+type="title"(?:\s+hasCustomPrompt="1")?\s*\/>/g;
 const PARTS = /^ppt\/(slides|slideLayouts)\/[^/]+\.xml$/;
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 export function fixTitlePlaceholders(parts: Parts): void {
-  for (const [name, bytes] of parts) {
+  for (const name of parts.keys()) {
     if (!PARTS.test(name)) continue;
-    const xml = decoder.decode(bytes);
+    const xml = partText(parts, name)!;
     if (!xml.includes('type="title"')) continue;
     const fixed = xml.replace(PPTXGENJS_TITLE, '<p:ph type="title"/>');
-    if (fixed !== xml) parts.set(name, encoder.encode(fixed));
+    if (fixed !== xml) parts.set(name, fixed);
   }
 }
 
@@ -40,9 +37,8 @@ const EMU_PER_IN = 914400;
 export function fixTitleGeometry(parts: Parts, titles: readonly TitleBox[]): void {
   for (const t of titles) {
     const name = `ppt/slides/slide${t.slide}.xml`;
-    const bytes = parts.get(name);
-    if (!bytes) continue;
-    const xml = decoder.decode(bytes);
+    const xml = partText(parts, name);
+    if (xml === undefined) continue;
     const ph = xml.indexOf('<p:ph type="title"/>');
     if (ph < 0) continue;
     const start = xml.indexOf("<a:xfrm", ph);
@@ -50,6 +46,6 @@ export function fixTitleGeometry(parts: Parts, titles: readonly TitleBox[]): voi
     if (start < 0 || end < 0 || end > xml.indexOf("</p:sp>", ph)) continue;
     const emu = (v: number) => Math.round(v * EMU_PER_IN);
     const xfrm = `<a:xfrm><a:off x="${emu(t.xIn)}" y="${emu(t.yIn)}"/><a:ext cx="${emu(t.wIn)}" cy="${emu(t.hIn)}"/>`;
-    parts.set(name, encoder.encode(xml.slice(0, start) + xfrm + xml.slice(end)));
+    parts.set(name, xml.slice(0, start) + xfrm + xml.slice(end));
   }
 }

@@ -4,14 +4,13 @@
 // types are added. A targeted string edit; test/charts.test.ts reads every chart back.
 import { CHART_MARKER_ATTR, type ChartPart } from "../charts/chart-parts.js";
 import { escapeAttr } from "../util/xml-text.js";
-import { writeZip, type Parts } from "./zip-io.js";
+import { partText, writeZip, type Parts } from "./zip-io.js";
 
 const EMU_PER_IN = 914400;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function insertCharts(parts: Parts, charts: readonly ChartPart[], timestampMs: number): void {
@@ -22,21 +21,21 @@ export function insertCharts(parts: Parts, charts: readonly ChartPart[], timesta
   const bySlide = new Map<string, ChartPart[]>();
   for (const name of parts.keys()) {
     if (!/^ppt\/slides\/slide\d+\.xml$/.test(name)) continue;
-    const xml = decoder.decode(parts.get(name)!);
+    const xml = partText(parts, name)!;
     const here: ChartPart[] = [];
     for (const m of xml.matchAll(CHART_MARKER_ATTR)) { const c = byMarker.get(m[1]!); if (c && !here.includes(c)) here.push(c); }
     if (here.length) bySlide.set(name, here);
   }
   for (const [slide, list] of bySlide) {
-    let xml = decoder.decode(parts.get(slide)!);
+    let xml = partText(parts, slide)!;
     const relsName = slide.replace("ppt/slides/", "ppt/slides/_rels/") + ".rels";
-    let rels = decoder.decode(parts.get(relsName)!);
+    let rels = partText(parts, relsName)!;
     for (const c of list) {
       xml = replaceMarker(xml, c);
       rels = rels.replace("</Relationships>", `<Relationship Id="${relId(c)}" Type="${REL}/chart" Target="../charts/chart${c.n}.xml"/></Relationships>`);
     }
-    parts.set(slide, encoder.encode(xml));
-    parts.set(relsName, encoder.encode(rels));
+    parts.set(slide, xml);
+    parts.set(relsName, rels);
   }
   const placed = new Set([...bySlide.values()].flat());
   const missing = charts.filter((c) => !placed.has(c));
@@ -46,10 +45,10 @@ export function insertCharts(parts: Parts, charts: readonly ChartPart[], timesta
     parts.set(`ppt/charts/_rels/chart${c.n}.xml.rels`, encoder.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/package" Target="../embeddings/Microsoft_Excel_Worksheet${c.n}.xlsx"/></Relationships>`));
     parts.set(`ppt/embeddings/Microsoft_Excel_Worksheet${c.n}.xlsx`, writeZip(c.workbook, timestampMs));
   }
-  let types = decoder.decode(parts.get("[Content_Types].xml")!);
+  let types = partText(parts, "[Content_Types].xml")!;
   if (!/Extension="xlsx"/.test(types)) types = types.replace("</Types>", `<Default Extension="xlsx" ContentType="${XLSX_TYPE}"/></Types>`);
   types = types.replace("</Types>", `${charts.map((c) => `<Override PartName="/ppt/charts/chart${c.n}.xml" ContentType="${CHART_TYPE}"/>`).join("")}</Types>`);
-  parts.set("[Content_Types].xml", encoder.encode(types));
+  parts.set("[Content_Types].xml", types);
 }
 
 function relId(c: ChartPart): string {

@@ -13,8 +13,8 @@ const encoder = new TextEncoder();
 
 export type { Document, Element };
 
-export function parseXml(bytes: Uint8Array): Document {
-  return new (dom().DOMParser)().parseFromString(decoder.decode(bytes), "application/xml");
+export function parseXml(bytes: Uint8Array | string): Document {
+  return new (dom().DOMParser)().parseFromString(typeof bytes === "string" ? bytes : decoder.decode(bytes), "application/xml");
 }
 
 export function serializeXml(doc: Document): Uint8Array {
@@ -40,7 +40,7 @@ export function reorderChildren(parent: Element, order: readonly string[]): void
 }
 
 /** Edits one XML part in place, if present. */
-export function editXml(parts: Map<string, Uint8Array>, name: string, edit: (doc: Document) => void): void {
+export function editXml(parts: Map<string, Uint8Array | string>, name: string, edit: (doc: Document) => void): void {
   const bytes = parts.get(name);
   if (!bytes) return;
   const doc = parseXml(bytes);

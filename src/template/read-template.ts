@@ -3,7 +3,7 @@
 // (a layout's own, else its master's) and backgrounds. Its slides are never read. Nothing in it runs.
 import { DeckError, type SourcePos } from "../errors.js";
 import type { Rect } from "../model/layout.js";
-import { readZip, type Parts } from "../package/zip-io.js";
+import { readZip, type ZipEntries } from "../package/zip-io.js";
 import { childElements, elements, parseXml, type Element } from "../package/xml.js";
 import { readRegularFile } from "../parse/read-source.js";
 import { meanColour } from "../util/colour.js";
@@ -47,7 +47,7 @@ export interface TemplateTheme {
 
 export interface OrgTemplate {
   readonly file: string;
-  readonly parts: Parts;
+  readonly parts: ZipEntries;
   readonly size: { readonly wIn: number; readonly hIn: number };
   readonly masters: readonly string[];
   readonly layouts: readonly TemplateLayout[];
@@ -64,7 +64,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
   if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     fail(`the template "${file}" is not a PowerPoint file (.potx or .pptx)`, "name a .potx or .pptx saved from PowerPoint (or Keynote, LibreOffice, Google Slides)");
   }
-  let parts: Parts;
+  let parts: ZipEntries;
   try { parts = readZip(bytes); } catch (cause) {
     throw new DeckError({ code: "TEMPLATE_INVALID", pos, message: `the template "${file}" cannot be opened: ${(cause as Error).message}`, hint: "save it again from PowerPoint as .potx or .pptx", cause });
   }
@@ -113,7 +113,7 @@ export function readTemplate(file: string, pos: SourcePos): OrgTemplate {
 }
 
 /** A part's relationships: id -> target part name. */
-export function rels(parts: Parts, part: string): Map<string, string> {
+export function rels(parts: ZipEntries, part: string): Map<string, string> {
   const slash = part.lastIndexOf("/");
   const relsName = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, string>();

@@ -87,7 +87,7 @@ export function guardWrites(): void {
       const undo = !committed;
       removePendingSync();
       for (const dir of folders) removeTempFiles(dir);
-      process.stderr.write(undo ? "\nbriefdeck: interrupted; the output folder is as it was\n" : "\nbriefdeck: interrupted; every file of the run was already written\n");
+      process.stderr.write(undo ? "\nbriefdeck: interrupted; the output folder is as it was\n" : "\nbriefdeck: stopped\n");
       process.exit(code);
     });
   }
