@@ -22,6 +22,7 @@ import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
+import type { DeflateCache } from "./package/zip-io.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
@@ -105,10 +106,12 @@ export interface BuildSession {
   env?: { readonly key: string; readonly hb: HandlebarsEnv; readonly templates: Templates; readonly compiled: Map<string, TemplateFn>; readonly disk: CompiledCache };
   theme?: { readonly key: string; readonly theme: Theme };
   readonly layout: LayoutCache;
+  /** Each deck's compressed parts, by its file name: a rebuild deflates only what changed. */
+  readonly deflated: Map<string, DeflateCache>;
 }
 
 export function createSession(): BuildSession {
-  return { figures: { current: {} }, layout: new Map() };
+  return { figures: { current: {} }, layout: new Map(), deflated: new Map() };
 }
 
 async function prepare(opts: BuildOptions, session: BuildSession = createSession()): Promise<Prepared> {
@@ -229,7 +232,9 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   // picture (a map's frame) carry its alt text.
   const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles });
+  let deflated = p.session.deflated.get(audience.file);
+  if (!deflated) p.session.deflated.set(audience.file, (deflated = new Map()));
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, deflated });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

@@ -2,12 +2,12 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { derivedGuid, fixContentTypes, fixPresentation } from "../src/package/fix-package.js";
-import { buildDeck } from "../src/build-deck.js";
+import { buildDeck, createSession } from "../src/build-deck.js";
 import { buildYaml, tempDir } from "./_helpers/build.js";
 import { pptxCheck } from "./_helpers/checks.js";
 import { openPptx } from "./_helpers/pptx.js";
@@ -149,6 +149,24 @@ describe("reproducible output", () => {
     const deck = openPptx(a.path!);
     const embedded = Object.keys(deck.files).filter((n) => n.endsWith(".xlsx"));
     expect(embedded.length).toBeGreaterThan(0);
+  });
+
+  it("rebuilds in a watch session (laid-out slides, sampled colours and compressed parts reused) to the bytes of a fresh build", async () => {
+    const dir = tempDir();
+    cpSync("deck.yaml", join(dir, "deck.yaml"));
+    cpSync("assets", join(dir, "assets"), { recursive: true });
+    const outline = join(dir, "deck.yaml");
+    const original = readFileSync(outline, "utf8");
+    const session = createSession();
+    await buildDeck({ outline, outDir: join(dir, "watch") }, session);
+    // One bullet edited, as a user saves in watch mode; then the edit undone.
+    for (const text of [original.replace("practical gains for each side", "practical gains for both sides"), original]) {
+      writeFileSync(outline, text);
+      const watched = sha((await buildDeck({ outline, outDir: join(dir, "watch") }, session)).path!);
+      const fresh = sha((await buildDeck({ outline, outDir: join(dir, "fresh") })).path!);
+      expect(watched).toBe(fresh);
+    }
+    expect(session.deflated.get("deck.pptx")!.size).toBeGreaterThan(50);
   });
 
   it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {

@@ -1,7 +1,7 @@
 // Accessibility stage: the placed deck checked as an accessibility review would check it. Problems
 // are warnings (fatal under --strict), each at the outline position of its slide.
 import { DeckError } from "../errors.js";
-import type { PlacedDeck, PlacedSlide, PlacedText } from "../model/layout.js";
+import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { contrastRatio } from "./contrast.js";
 import { backdropLayers, contrastNeeded, coloursUnder, itemLayers, worstContrast } from "../layout/backdrop.js";
@@ -61,7 +61,7 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
       }
       // Against the colours at points across the box: its own fill, the slide's shapes under it, the
       // template's drawing (a background picture is sampled), else the slide's background.
-      const behind = t.fill ? [t.fill] : coloursUnder(t, [...backdropLayers(slide.backdrop ?? []), ...itemLayers(slide.items, slide.items.indexOf(t))], slideBackground(slide, theme));
+      const behind = t.fill ? [t.fill] : behindText(slide, t, theme);
       for (const p of t.paragraphs) {
         for (const r of p.runs) {
           const color = r.color ?? p.color ?? t.color;
@@ -76,6 +76,25 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
     }
   }
   return problems;
+}
+
+/**
+ * The colours under a text box, sampled across it. A slide laid out before (watch mode reuses the
+ * placed items of unchanged slides) is not sampled again: a map's hundred outlines make it costly.
+ */
+const sampled = new WeakMap<readonly PlacedItem[], Map<PlacedText, { readonly key: string; readonly colours: readonly string[] }>>();
+
+function behindText(slide: PlacedSlide, t: PlacedText, theme: Theme): readonly string[] {
+  let bySlide = sampled.get(slide.items);
+  if (!bySlide) sampled.set(slide.items, (bySlide = new Map()));
+  // What else decides the colours: the slide's background and the template's drawing behind it.
+  const background = slideBackground(slide, theme);
+  const key = `${background}|${JSON.stringify(slide.backdrop ?? [])}`;
+  const hit = bySlide.get(t);
+  if (hit?.key === key) return hit.colours;
+  const colours = coloursUnder(t, [...backdropLayers(slide.backdrop ?? []), ...itemLayers(slide.items, slide.items.indexOf(t))], background);
+  bySlide.set(t, { key, colours });
+  return colours;
 }
 
 /** The slide's own background: the template layout's, a divider's navy, or white. */

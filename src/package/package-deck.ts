@@ -9,7 +9,7 @@ import { applyTemplate } from "./apply-template.js";
 import type { OrgTemplate } from "../template/read-template.js";
 import { insertCharts } from "./insert-charts.js";
 import { fixShapeAltText, type ShapeAltText } from "./fix-alt-text.js";
-import { writeZip, type Parts } from "./zip-io.js";
+import { writeZip, type DeflateCache, type Parts } from "./zip-io.js";
 
 /**
  * Fixes `parts` (from build/) in place, adds the charts, moves the deck onto the organisation's
@@ -22,10 +22,12 @@ export interface PackageExtras {
   readonly alts?: readonly ShapeAltText[];
   /** Each slide's title box as placed. */
   readonly titles?: readonly TitleBox[];
+  /** Parts compressed by the last build of this deck in the session (watch mode). */
+  readonly deflated?: DeflateCache;
 }
 
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {
-  const { template, alts = [], titles = [] } = extras;
+  const { template, alts = [], titles = [], deflated } = extras;
   insertCharts(parts, charts, timestampMs);
   fixShapeAltText(parts, alts);
   fixTitlePlaceholders(parts);
@@ -38,5 +40,5 @@ export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestam
   fixPresentation(parts);
   fixDuplicateShapeIds(parts);
   fixCoreProperties(parts, "docProps/core.xml", timestampMs);
-  return writeZip(parts, timestampMs);
+  return writeZip(parts, timestampMs, deflated);
 }

@@ -105,7 +105,13 @@ export function dosDateTime(timestampMs: number): { date: number; time: number }
 
 interface Entry { readonly name: Buffer; readonly method: number; readonly crc: number; readonly size: number; readonly data: Uint8Array; readonly offset: number }
 
-export function writeZip(parts: Parts, timestampMs: number): Buffer {
+/**
+ * Entries already compressed, by part name, with the content they were made from: a watch session
+ * keeps one per deck, so a rebuild deflates only the parts that changed.
+ */
+export type DeflateCache = Map<string, { readonly from: Uint8Array | string; readonly method: number; readonly crc: number; readonly size: number; readonly data: Uint8Array }>;
+
+export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache): Buffer {
   const { date, time } = dosDateTime(timestampMs);
   const names = [...parts.keys()].sort(entryOrder);
   if (names.length > MAX_ENTRIES) throw new RangeError(`a package of ${names.length} parts needs Zip64, which is not written`);
@@ -113,10 +119,16 @@ export function writeZip(parts: Parts, timestampMs: number): Buffer {
   const entries: Entry[] = [];
   let offset = 0;
   for (const part of names) {
-    const raw = partBytes(parts, part)!;
-    const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
-    const data = store ? raw : deflateRawSync(raw, { level: DEFLATE_LEVEL });
-    const entry: Entry = { name: Buffer.from(part, "utf8"), method: store ? METHOD_STORED : METHOD_DEFLATED, crc: crc32(raw), size: raw.length, data, offset };
+    const from = parts.get(part)!;
+    let done = reuse?.get(part);
+    if (done?.from !== from) {
+      const raw = partBytes(parts, part)!;
+      const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
+      done = { from, method: store ? METHOD_STORED : METHOD_DEFLATED, crc: crc32(raw), size: raw.length, data: store ? raw : deflateRawSync(raw, { level: DEFLATE_LEVEL }) };
+      reuse?.set(part, done);
+    }
+    const { data } = done;
+    const entry: Entry = { name: Buffer.from(part, "utf8"), method: done.method, crc: done.crc, size: done.size, data, offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(VERSION, 4);
@@ -126,7 +138,7 @@ export function writeZip(parts: Parts, timestampMs: number): Buffer {
     header.writeUInt16LE(date, 12);
     header.writeUInt32LE(entry.crc, 14);
     header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(raw.length, 22);
+    header.writeUInt32LE(entry.size, 22);
     header.writeUInt16LE(entry.name.length, 26);
     header.writeUInt16LE(0, 28);
     chunks.push(header, entry.name, data);
