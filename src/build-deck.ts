@@ -31,6 +31,7 @@ import { CompiledCache } from "./render/compiled-cache.js";
 import { compileTemplates, readTemplates, type Templates } from "./render/load-templates.js";
 import { renderDeck } from "./render/render-text.js";
 import { cacheDir, setCacheWrites } from "./util/cache-dir.js";
+import { collectGarbage } from "./util/collect-garbage.js";
 import { isInside } from "./util/inside-folder.js";
 import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
@@ -105,16 +106,26 @@ export interface BuildSession {
   readonly figures: FiguresRef;
   env?: { readonly key: string; readonly hb: HandlebarsEnv; readonly templates: Templates; readonly compiled: Map<string, TemplateFn>; readonly disk: CompiledCache };
   theme?: { readonly key: string; readonly theme: Theme };
-  readonly layout: LayoutCache;
+  /** Laid-out slides by content (a session that builds again: watch mode). */
+  readonly layout?: LayoutCache;
   /** Each deck's compressed parts, by its file name: a rebuild deflates only what changed. */
-  readonly deflated: Map<string, DeflateCache>;
+  readonly deflated?: Map<string, DeflateCache>;
 }
 
+/** From this many slides, memory is collected between the build and package stages (collectGarbage). */
+const LARGE_DECK_SLIDES = 150;
+
+/** A session for builds that follow one another (watch mode): each reuses what the last one made. */
 export function createSession(): BuildSession {
   return { figures: { current: {} }, layout: new Map(), deflated: new Map() };
 }
 
-async function prepare(opts: BuildOptions, session: BuildSession = createSession()): Promise<Prepared> {
+/** One build's own session: nothing is kept for a next build (a 1000-slide deck's texts and parts are not held to its end). */
+function singleBuild(): BuildSession {
+  return { figures: { current: {} } };
+}
+
+async function prepare(opts: BuildOptions, session: BuildSession = singleBuild()): Promise<Prepared> {
   // Shown as given, relative to the working folder when it is below it.
   const rel = relative(process.cwd(), resolve(opts.outline));
   const file = rel && !rel.startsWith("..") ? rel : opts.outline;
@@ -210,7 +221,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const rendered = renderDeck(view, p.templates, p.hb, p.session.env?.compiled, p.session.env?.disk);
   p.session.env?.disk.save();
   lap("render");
-  if (p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
+  if (p.session.layout && p.session.layout.size > 8 * rendered.slides.length + 64) p.session.layout.clear();
   const laid = layoutDeck(rendered, p.theme, p.session.layout, p.template?.placement);
   const placed = laid.deck;
   // On a template, the deck's fonts and default colours are the template's.
@@ -226,15 +237,17 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const charts = chartParts(placed, theme);
   lap("charts");
   const raw = await buildPptx(placed, theme, images);
+  // A large deck's pptxgenjs objects are collected before the package stage allocates on top of them.
+  if (placed.slides.length >= LARGE_DECK_SLIDES) collectGarbage();
   lap("pptxgenjs");
   const onTemplate = p.template ? { template: p.template.org, slideLayouts: placed.slides.map((s) => s.templateLayout!) } : undefined;
   // Each title in the box the layout gave it (pptxgenjs writes its master's); shapes that stand for a
   // picture (a map's frame) carry its alt text.
   const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  let deflated = p.session.deflated.get(audience.file);
-  if (!deflated) p.session.deflated.set(audience.file, (deflated = new Map()));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, deflated });
+  let deflated = p.session.deflated?.get(audience.file);
+  if (!deflated && p.session.deflated) p.session.deflated.set(audience.file, (deflated = new Map()));
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(deflated ? { deflated } : {}) });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

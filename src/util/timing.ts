@@ -8,6 +8,6 @@ let last = 0;
 export function lap(stage: string): void {
   if (!enabled) return;
   const now = performance.now();
-  process.stderr.write(`timing ${stage.padEnd(12)} ${(now - last).toFixed(1).padStart(7)} ms\n`);
+  process.stderr.write(`timing ${stage.padEnd(12)} ${(now - last).toFixed(1).padStart(7)} ms${process.env["BRIEFDECK_TIMING_MEM"] ? `  rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB` : ""}\n`);
   last = now;
 }
