@@ -44,21 +44,39 @@ export function lineHeightPt(fontPt: number, role: FontRole = "body"): number {
  * Glyphs the table lacks (Arabic, CJK) are counted generously.
  */
 export function textWidthPt(text: string, fontPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): number {
+  const w = widthIn(role, bold);
+  const [units, chars] = w.add(0, 0, text);
+  return w.points(units, chars, fontPt, spacingPt);
+}
+
+/**
+ * Widths in a font's units, added glyph by glyph from a running total: a line's width is then its
+ * total, extended by each word, with the very additions textWidthPt makes over the whole line.
+ */
+interface Widths {
+  add(units: number, chars: number, text: string): [number, number];
+  points(units: number, chars: number, fontPt: number, spacingPt: number): number;
+}
+
+function widthIn(role: FontRole, bold: boolean): Widths {
   const { m, regular, bold: boldMap } = load(active[role]);
   const table = bold ? boldMap : regular;
-  let units = 0;
-  let chars = 0;
-  for (const ch of text) {
-    chars++;
-    // A no-break space (between a number and its scale word) is as wide as a space.
-    const cp = ch === "\u00A0" ? 0x20 : ch.codePointAt(0)!;
-    const w = table.get(cp);
-    if (w !== undefined) units += w;
-    else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) units += 0;
-    else if (cp >= 0x2e80) units += m.unitsPerEm * 1.05;
-    else units += m.unitsPerEm * 0.62;
-  }
-  return (units / m.unitsPerEm) * fontPt + chars * spacingPt;
+  return {
+    add(units, chars, text) {
+      for (const ch of text) {
+        chars++;
+        // A no-break space (between a number and its scale word) is as wide as a space.
+        const cp = ch === "\u00A0" ? 0x20 : ch.codePointAt(0)!;
+        const w = table.get(cp);
+        if (w !== undefined) units += w;
+        else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) units += 0;
+        else if (cp >= 0x2e80) units += m.unitsPerEm * 1.05;
+        else units += m.unitsPerEm * 0.62;
+      }
+      return [units, chars];
+    },
+    points: (units, chars, fontPt, spacingPt) => (units / m.unitsPerEm) * fontPt + chars * spacingPt,
+  };
 }
 
 /** Wraps one paragraph into lines no wider than `maxPt`. */
@@ -77,23 +95,30 @@ const DASH_BREAK = /(?<=[\p{L}\p{N}][-‐–—])(?=[\p{L}\p{N}])/u;
 export function wrap(text: string, fontPt: number, maxPt: number, bold = false, spacingPt = 0, role: FontRole = "body"): { lines: string[]; broken: boolean } {
   const lines: string[] = [];
   let broken = false;
-  const width = (t: string) => textWidthPt(t, fontPt, bold, spacingPt, role);
+  const w = widthIn(role, bold);
+  const fits = (units: number, chars: number) => w.points(units, chars, fontPt, spacingPt) <= maxPt;
   for (const hard of text.split("\n")) {
+    // The line so far, and its width as running totals (each candidate extends them, never re-measures).
     let line = "";
+    let units = 0;
+    let chars = 0;
     for (const word of hard.split(/ +/)) {
       // A compound word's parts join without a space, and the line may end after any of them.
       word.split(DASH_BREAK).forEach((part, k) => {
         const glue = k === 0 && line ? " " : "";
-        const candidate = `${line}${glue}${part}`;
-        if (width(candidate) <= maxPt) { line = candidate; return; }
+        const [u, c] = w.add(...w.add(units, chars, glue), part);
+        if (fits(u, c)) { line = `${line}${glue}${part}`; units = u; chars = c; return; }
         if (line) lines.push(line);
         line = "";
         let piece = "";
+        let [pu, pc] = [0, 0];
         for (const ch of part) {
-          if (piece && width(piece + ch) > maxPt) { lines.push(piece); piece = ""; broken = true; }
+          const [nu, nc] = w.add(pu, pc, ch);
+          if (piece && !fits(nu, nc)) { lines.push(piece); piece = ""; broken = true; [pu, pc] = w.add(0, 0, ch); } else [pu, pc] = [nu, nc];
           piece += ch;
         }
         line = piece;
+        [units, chars] = [pu, pc];
       });
     }
     lines.push(line);
