@@ -13,8 +13,8 @@ export interface ChartPart {
   readonly marker: string;
   readonly chart: PlacedChart;
   readonly xml: Uint8Array;
-  /** The embedded workbook's parts, uncompressed. */
-  readonly workbook: Map<string, Uint8Array>;
+  /** The embedded workbook's parts, as text. */
+  readonly workbook: Map<string, string>;
 }
 
 /** The marker shape's name for chart n: unique, and not a name an outline can give a shape. */

@@ -58,7 +58,7 @@ export function sheetLayout(chart: PlacedChart): SheetLayout {
 }
 
 /** The workbook's parts (uncompressed; the package stage zips them). */
-export function workbookParts(chart: PlacedChart, layout: SheetLayout): Map<string, Uint8Array> {
+export function workbookParts(chart: PlacedChart, layout: SheetLayout): Map<string, string> {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const str = (s: string) => {
@@ -126,16 +126,16 @@ export function workbookParts(chart: PlacedChart, layout: SheetLayout): Map<stri
     el("Override", { PartName: "/xl/styles.xml", ContentType: `${CT}.styles+xml` }),
     el("Override", { PartName: "/xl/sharedStrings.xml", ContentType: `${CT}.sharedStrings+xml` }),
     el("Override", { PartName: "/xl/tables/table1.xml", ContentType: `${CT}.table+xml` }));
-  const encode = (s: string) => new TextEncoder().encode(s);
+  // Text: the package stage zips it, and compresses a part every workbook shares (styles, rels) once.
   return new Map([
-    ["[Content_Types].xml", encode(types)],
-    ["_rels/.rels", encode(rels([["rId1", "officeDocument", "xl/workbook.xml"]]))],
-    ["xl/workbook.xml", encode(workbook)],
-    ["xl/_rels/workbook.xml.rels", encode(rels([["rId1", "worksheet", "worksheets/sheet1.xml"], ["rId2", "styles", "styles.xml"], ["rId3", "sharedStrings", "sharedStrings.xml"]]))],
-    ["xl/worksheets/sheet1.xml", encode(sheet)],
-    ["xl/worksheets/_rels/sheet1.xml.rels", encode(rels([["rId1", "table", "../tables/table1.xml"]]))],
-    ["xl/tables/table1.xml", encode(table)],
-    ["xl/styles.xml", encode(styles)],
-    ["xl/sharedStrings.xml", encode(shared)],
+    ["[Content_Types].xml", types],
+    ["_rels/.rels", rels([["rId1", "officeDocument", "xl/workbook.xml"]])],
+    ["xl/workbook.xml", workbook],
+    ["xl/_rels/workbook.xml.rels", rels([["rId1", "worksheet", "worksheets/sheet1.xml"], ["rId2", "styles", "styles.xml"], ["rId3", "sharedStrings", "sharedStrings.xml"]])],
+    ["xl/worksheets/sheet1.xml", sheet],
+    ["xl/worksheets/_rels/sheet1.xml.rels", rels([["rId1", "table", "../tables/table1.xml"]])],
+    ["xl/tables/table1.xml", table],
+    ["xl/styles.xml", styles],
+    ["xl/sharedStrings.xml", shared],
   ]);
 }

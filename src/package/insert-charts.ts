@@ -4,7 +4,7 @@
 // types are added. A targeted string edit; test/charts.test.ts reads every chart back.
 import { CHART_MARKER_ATTR, type ChartPart } from "../charts/chart-parts.js";
 import { escapeAttr } from "../util/xml-text.js";
-import { partText, writeZip, type Parts } from "./zip-io.js";
+import { partText, writeZip, type DeflateCache, type Parts } from "./zip-io.js";
 
 const EMU_PER_IN = 914400;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -40,10 +40,12 @@ export function insertCharts(parts: Parts, charts: readonly ChartPart[], timesta
   const placed = new Set([...bySlide.values()].flat());
   const missing = charts.filter((c) => !placed.has(c));
   if (missing.length) throw new Error(`package: no marker shape for chart ${missing.map((c) => c.n).join(", ")}`);
+  // Most parts of every workbook are the same text (styles, relationships): compressed once.
+  const shared: DeflateCache = new Map();
   for (const c of charts) {
     parts.set(`ppt/charts/chart${c.n}.xml`, c.xml);
     parts.set(`ppt/charts/_rels/chart${c.n}.xml.rels`, encoder.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/package" Target="../embeddings/Microsoft_Excel_Worksheet${c.n}.xlsx"/></Relationships>`));
-    parts.set(`ppt/embeddings/Microsoft_Excel_Worksheet${c.n}.xlsx`, writeZip(c.workbook, timestampMs));
+    parts.set(`ppt/embeddings/Microsoft_Excel_Worksheet${c.n}.xlsx`, writeZip(c.workbook, timestampMs, shared));
   }
   let types = partText(parts, "[Content_Types].xml")!;
   if (!/Extension="xlsx"/.test(types)) types = types.replace("</Types>", `<Default Extension="xlsx" ContentType="${XLSX_TYPE}"/></Types>`);
