@@ -112,7 +112,7 @@ export interface BuildSession {
   readonly deflated?: Map<string, DeflateCache>;
 }
 
-/** From this many slides, memory is collected between the build and package stages (collectGarbage). */
+/** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
 const LARGE_DECK_SLIDES = 150;
 
 /** A session for builds that follow one another (watch mode): each reuses what the last one made. */
@@ -247,7 +247,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
   let deflated = p.session.deflated?.get(audience.file);
   if (!deflated && p.session.deflated) p.session.deflated.set(audience.file, (deflated = new Map()));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(deflated ? { deflated } : {}) });
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(deflated ? { deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

@@ -10,6 +10,7 @@ import type { OrgTemplate } from "../template/read-template.js";
 import { insertCharts } from "./insert-charts.js";
 import { fixShapeAltText, type ShapeAltText } from "./fix-alt-text.js";
 import { writeZip, type DeflateCache, type Parts } from "./zip-io.js";
+import { collectGarbage } from "../util/collect-garbage.js";
 
 /**
  * Fixes `parts` (from build/) in place, adds the charts, moves the deck onto the organisation's
@@ -24,6 +25,8 @@ export interface PackageExtras {
   readonly titles?: readonly TitleBox[];
   /** Parts compressed by the last build of this deck in the session (watch mode). */
   readonly deflated?: DeflateCache;
+  /** A deck large enough for its garbage to be collected before it is zipped (collectGarbage). */
+  readonly large?: boolean;
 }
 
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {
@@ -40,5 +43,7 @@ export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestam
   fixPresentation(parts);
   fixDuplicateShapeIds(parts);
   fixCoreProperties(parts, "docProps/core.xml", timestampMs);
+  // A large deck's fixes leave a copy of its slides' text behind: collected before zipping adds more.
+  if (extras.large) collectGarbage();
   return writeZip(parts, timestampMs, deflated);
 }
