@@ -1,11 +1,13 @@
 // Layout invariants on plain data: boxes inside the slide, no text on text, sizes within limits,
 // measured text inside its box, and continuation slides when bullets cannot fit.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
 import { minimumPt } from "../src/a11y/check-accessibility.js";
 import { measureAt } from "../src/layout/fit-text.js";
 import { textWidthPt, wrapLines } from "../src/layout/measure-text.js";
-import type { PlacedDeck, PlacedText } from "../src/model/layout.js";
+import type { PathCommand, PlacedDeck, PlacedText } from "../src/model/layout.js";
+import { pathContains } from "../src/layout/path-geometry.js";
 import { buildYaml } from "./_helpers/build.js";
 import { outline } from "./_helpers/outline.js";
 
@@ -74,6 +76,65 @@ describe("text measurement", () => {
     expect(wrapLines("one two three four", 20, textWidthPt("three four", 20) + 1)).toEqual(["one two", "three four"]);
     const long = "x".repeat(200);
     expect(wrapLines(long, 20, 300).every((l) => textWidthPt(l, 20) <= 300)).toBe(true);
+  });
+});
+
+describe("measurement kept incremental", () => {
+  // Wrapping extends a line's width word by word, and point-in-outline counts crossings in one
+  // pass: both must give exactly what measuring each candidate afresh gives, as they used to.
+  const naiveWrap = (text: string, pt: number, maxPt: number, bold: boolean) => {
+    const lines: string[] = [];
+    for (const hard of text.split("\n")) {
+      let line = "";
+      for (const word of hard.split(/ +/)) {
+        word.split(/(?<=[\p{L}\p{N}][-‐–—])(?=[\p{L}\p{N}])/u).forEach((part, k) => {
+          const candidate = `${line}${k === 0 && line ? " " : ""}${part}`;
+          if (textWidthPt(candidate, pt, bold) <= maxPt) { line = candidate; return; }
+          if (line) lines.push(line);
+          let piece = "";
+          for (const ch of part) { if (piece && textWidthPt(piece + ch, pt, bold) > maxPt) { lines.push(piece); piece = ""; } piece += ch; }
+          line = piece;
+        });
+      }
+      lines.push(line);
+    }
+    return lines;
+  };
+
+  it("wraps exactly as measuring every candidate line afresh does", () => {
+    const word = fc.string({ unit: fc.constantFrom("a", "W", "i", "m", "é", "–", "-", "1", "東", "\u00A0", "🇵🇰"), minLength: 1, maxLength: 14 });
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 8, max: 40 }), fc.integer({ min: 20, max: 600 }), fc.boolean(), (words, pt, maxPt, bold) => {
+      const text = words.join(" ");
+      expect(wrapLines(text, pt, maxPt, bold)).toEqual(naiveWrap(text, pt, maxPt, bold));
+    }), { numRuns: 2000, seed: 7 });
+  });
+
+  it("finds a point inside an outline exactly as the ring-by-ring test does", () => {
+    const naiveContains = (path: readonly PathCommand[], x: number, y: number) => {
+      let inside = false;
+      let ring: Array<[number, number]> = [];
+      const crossRing = () => {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i]!; const [xj, yj] = ring[j]!;
+          if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+        }
+        ring = [];
+      };
+      for (const c of path) {
+        if (c.op === "M") { if (ring.length > 2) crossRing(); ring = [[c.x, c.y]]; } else if (c.op === "Z") { if (ring.length > 2) crossRing(); ring = []; } else ring.push([c.x, c.y]);
+      }
+      if (ring.length > 2) crossRing();
+      return inside;
+    };
+    const coord = fc.integer({ min: 0, max: 40 }).map((n) => n / 4);
+    const command = fc.oneof(
+      fc.record({ op: fc.constant("M" as const), x: coord, y: coord }), fc.record({ op: fc.constant("L" as const), x: coord, y: coord }),
+      fc.record({ op: fc.constant("C" as const), x1: coord, y1: coord, x2: coord, y2: coord, x: coord, y: coord }), fc.constant({ op: "Z" as const }),
+    ) as fc.Arbitrary<PathCommand>;
+    fc.assert(fc.property(fc.array(command, { maxLength: 40 }), coord, coord, (path, x, y) => {
+      expect(pathContains(path, x + 0.125, y + 0.125)).toBe(naiveContains(path, x + 0.125, y + 0.125));
+      expect(pathContains(path, x, y)).toBe(naiveContains(path, x, y));
+    }), { numRuns: 5000, seed: 11 });
   });
 });
 
