@@ -74,8 +74,11 @@ describe("1. nothing from the folder is executed", () => {
   });
 
   it("turns text into code in one place only: the precompiled-template cache", () => {
-    const files = execFileSync("grep", ["-rlE", String.raw`new Function\(|\beval\(|runInThisContext|runInNewContext|compileFunction`, "src"], { encoding: "utf8" }).trim();
-    expect(files).toBe("src/render/compiled-cache.ts");
+    const files = execFileSync("grep", ["-rlE", String.raw`new Function\(|\beval\(|runInThisContext|runInNewContext|compileFunction`, "src"], { encoding: "utf8" }).trim().split("\n").sort();
+    // The other file reads V8's collector function by its name, a constant: no text becomes code there.
+    expect(files).toEqual(["src/render/compiled-cache.ts", "src/util/collect-garbage.ts"]);
+    const uses = readFileSync("src/util/collect-garbage.ts", "utf8").match(/new Function\(|\beval\(|runInThisContext\([^)]*\)|runInNewContext\([^)]*\)|compileFunction/g);
+    expect(uses).toEqual(['runInNewContext("gc")']);
   });
 
   it("uses that cache only when this user alone could have written it", async () => {
