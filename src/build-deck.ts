@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
-import { buildPptx } from "./build/build-pptx.js";
+import { buildPptx, type WrittenSlides } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
@@ -110,6 +110,8 @@ export interface BuildSession {
   readonly layout?: LayoutCache;
   /** Each deck's compressed parts, by its file name: a rebuild deflates only what changed. */
   readonly deflated?: Map<string, DeflateCache>;
+  /** Each deck's slides as pptxgenjs wrote them, by its file name: a rebuild writes only what changed. */
+  readonly written?: Map<string, WrittenSlides>;
 }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
@@ -117,7 +119,7 @@ const LARGE_DECK_SLIDES = 150;
 
 /** A session for builds that follow one another (watch mode): each reuses what the last one made. */
 export function createSession(): BuildSession {
-  return { figures: { current: {} }, layout: new Map(), deflated: new Map() };
+  return { figures: { current: {} }, layout: new Map(), deflated: new Map(), written: new Map() };
 }
 
 /** One build's own session: nothing is kept for a next build (a 1000-slide deck's texts and parts are not held to its end). */
@@ -236,7 +238,9 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("assets");
   const charts = chartParts(placed, theme);
   lap("charts");
-  const raw = await buildPptx(placed, theme, images);
+  let written = p.session.written?.get(audience.file);
+  if (!written && p.session.written) p.session.written.set(audience.file, (written = new Map()));
+  const raw = await buildPptx(placed, theme, images, written);
   // A large deck's pptxgenjs objects are collected before the package stage allocates on top of them.
   if (placed.slides.length >= LARGE_DECK_SLIDES) collectGarbage();
   lap("pptxgenjs");

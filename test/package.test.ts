@@ -151,7 +151,7 @@ describe("reproducible output", () => {
     expect(embedded.length).toBeGreaterThan(0);
   });
 
-  it("rebuilds in a watch session (laid-out slides, sampled colours and compressed parts reused) to the bytes of a fresh build", async () => {
+  it("rebuilds in a watch session (laid-out slides, sampled colours, written slides and compressed parts reused) to the bytes of a fresh build", async () => {
     const dir = tempDir();
     cpSync("deck.yaml", join(dir, "deck.yaml"));
     cpSync("assets", join(dir, "assets"), { recursive: true });
@@ -159,14 +159,28 @@ describe("reproducible output", () => {
     const original = readFileSync(outline, "utf8");
     const session = createSession();
     await buildDeck({ outline, outDir: join(dir, "watch") }, session);
-    // One bullet edited, as a user saves in watch mode; then the edit undone.
-    for (const text of [original.replace("practical gains for each side", "practical gains for both sides"), original]) {
+    // Edits as a user saves them in watch mode: a bullet; a figure that text and a chart show; the
+    // first slide of a section gone (every later slide renumbered, its charts too); all undone.
+    const lines = original.split("\n");
+    const timeline = lines.findIndex((l) => l === "      - layout: timeline");
+    const nextSlide = lines.findIndex((l, i) => i > timeline && l.startsWith("      - layout: "));
+    const withoutSlide = [...lines.slice(0, timeline), ...lines.slice(nextSlide)].join("\n");
+    expect(withoutSlide.length).toBeLessThan(original.length - 200);
+    const edits = [
+      original.replace("practical gains for each side", "practical gains for both sides"),
+      original.replace(/(delegation_size:\n(?:.*\n)*?\s+value: )60/, "$161"),
+      withoutSlide,
+      original,
+    ];
+    expect(new Set(edits).size).toBe(4);
+    for (const text of edits) {
       writeFileSync(outline, text);
       const watched = sha((await buildDeck({ outline, outDir: join(dir, "watch") }, session)).path!);
       const fresh = sha((await buildDeck({ outline, outDir: join(dir, "fresh") })).path!);
       expect(watched).toBe(fresh);
     }
     expect(session.deflated?.get("deck.pptx")?.size).toBeGreaterThan(50);
+    expect(session.written?.get("deck.pptx")?.size).toBeGreaterThan(15);
   });
 
   it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {

@@ -4,7 +4,7 @@ import { imageKey, type PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
 import { addFreeform, addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
-import { defineMasters, layoutName } from "./masters.js";
+import { defineMasters, layoutName, masterTitles } from "./masters.js";
 import { installPartsOutput, PARTS_OUTPUT, type RawParts } from "./collect-parts.js";
 import { PptxGenJS } from "./pptx-lib.js";
 import { assertNever } from "../util/assert-never.js";
@@ -13,7 +13,18 @@ import { escapeText, xmlSafe } from "../util/xml-text.js";
 /** Prepared images (PNG bytes) by `imageKey`: the file, its placed size and crop. */
 export type PreparedImages = ReadonlyMap<string, Buffer>;
 
-export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages): Promise<RawParts> {
+/**
+ * A watch session's slides as pptxgenjs last wrote them, by slide number, with the key they were
+ * written from: the slide as placed, its number, the charts before it, the deck's size, theme,
+ * masters and slide numbering. A slide whose key is unchanged is added to pptxgenjs empty, and its
+ * parts are the ones written before. Slides with pictures are always written (their media parts
+ * and content types come from pptxgenjs).
+ */
+export type WrittenSlides = Map<number, { readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }>;
+
+const slidePartNames = (n: number) => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
+
+export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages, written?: WrittenSlides): Promise<RawParts> {
   installPartsOutput();
   const pptx = new PptxGenJS();
   // PowerPoint's own sizes: widescreen 13.333 × 7.5 in, standard 10 × 7.5 in; else the template's.
@@ -35,12 +46,24 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   let section: string | undefined;
   let charts = 0;
   const scale = deck.typeScale ?? 1;
-  for (const placed of deck.slides) {
+  const deckKey = written ? JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]]) : "";
+  const reused: number[] = [];
+  const keys = new Map<number, string>();
+  for (const [i, placed] of deck.slides.entries()) {
     if (placed.sectionTitle !== section) {
       section = placed.sectionTitle;
       pptx.addSection({ title: xmlSafe(section) });
     }
     const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
+    if (written && !placed.items.some((it) => it.kind === "image")) {
+      const key = JSON.stringify([deckKey, i + 1, charts, placed], (k, v: unknown) => (k === "pos" ? undefined : v));
+      if (written.get(i + 1)?.key === key) {
+        reused.push(i + 1);
+        charts += placed.items.filter((it) => it.kind === "chart").length;
+        continue;
+      }
+      keys.set(i + 1, key);
+    }
     // On a template the slide number is the slide's own (the template's masters replace ours).
     if (placed.number) {
       const n = placed.number;
@@ -61,5 +84,12 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     slide.addNotes(xmlSafe(placed.notes));
   }
   // The files themselves, not a zip of them (see collect-parts.ts).
-  return (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
+  const parts = (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
+  for (const n of reused) for (const [name, text] of written!.get(n)!.parts) parts.set(name, text);
+  for (const [n, key] of keys) {
+    const own = slidePartNames(n).map((name) => [name, parts.get(name)] as const);
+    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { key, parts: own });
+  }
+  for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length) written!.delete(n);
+  return parts;
 }

@@ -20,15 +20,19 @@ export function layoutName(layout: SlideLayout): string {
   return layoutModule(layout).masterName;
 }
 
-export function defineMasters(pptx: Pptx, deck: PlacedDeck, theme: Theme): void {
-  const { slides } = deck;
+/** Each layout the deck uses, in order of first use, with the title box of its first slide: what a master is made from. */
+export function masterTitles(deck: PlacedDeck): Map<SlideLayout, PlacedText | undefined> {
   const titleBoxes = new Map<SlideLayout, PlacedText | undefined>();
-  for (const s of slides) {
+  for (const s of deck.slides) {
     if (!titleBoxes.has(s.master)) {
       titleBoxes.set(s.master, s.items.find((i): i is PlacedText => i.kind === "text" && i.placeholder === "title"));
     }
   }
-  for (const [name, title] of titleBoxes) {
+  return titleBoxes;
+}
+
+export function defineMasters(pptx: Pptx, deck: PlacedDeck, theme: Theme): void {
+  for (const [name, title] of masterTitles(deck)) {
     const frame = layoutModule(name).frame;
     const onNavy = frame === "divider";
     pptx.defineSlideMaster({
