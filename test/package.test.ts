@@ -2,7 +2,7 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
@@ -181,6 +181,24 @@ describe("reproducible output", () => {
     }
     expect(session.deflated?.get("deck.pptx")?.size).toBeGreaterThan(50);
     expect(session.written?.get("deck.pptx")?.size).toBeGreaterThan(15);
+  });
+
+  it("builds from the per-user caches (laid-out slides, maps, checked texts) to the bytes of a build without them", () => {
+    for (const outline of ["deck.yaml", "test/fixtures/energy/deck.yaml"]) {
+      const dir = tempDir();
+      const cache = join(dir, "cache");
+      const build = (out: string) => {
+        execFileSync(process.execPath, ["bin/briefdeck.js", outline, "--all", "--quiet", "--out", join(dir, out)], { env: { ...process.env, BRIEFDECK_CACHE_DIR: cache }, stdio: "pipe" });
+        return readdirSync(join(dir, out)).sort().map((f) => `${f} ${sha(join(dir, out, f))}`);
+      };
+      const cold = build("cold");
+      const stored = readdirSync(join(cache, "layout"));
+      expect(stored.length, outline).toBeGreaterThan(5);
+      expect(build("warm"), outline).toEqual(cold);
+      // Entries that do not read back as slides are laid out again, to the same decks.
+      stored.forEach((f, i) => writeFileSync(join(cache, "layout", f), i % 2 ? Buffer.from([0xff, 0x0d, 0x6f, 0x22, 0x01]) : Buffer.from("not a slide")));
+      expect(build("damaged"), outline).toEqual(cold);
+    }
   });
 
   it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {

@@ -11,6 +11,7 @@ import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
 import { withFonts } from "./measure-text.js";
 import { DESIGN_H_IN, scaleDeck, scaleRect, scaleZones } from "./scale-deck.js";
+import { diskLayout, type LaidOut, type SlideCache } from "./disk-layout.js";
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -18,7 +19,7 @@ export interface LayoutResult {
 }
 
 /** Placed slides by rendered content, kept between builds in watch mode. */
-export type LayoutCache = Map<string, { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }>;
+export type LayoutCache = Map<string, LaidOut>;
 
 /**
  * An organisation's template, as the layout stage needs it: for each briefdeck layout, the template
@@ -50,10 +51,12 @@ interface Setting {
 export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, template?: TemplatePlacement): LayoutResult {
   // Text is measured in the theme's own fonts (on a template, its theme's).
   const fonts = template ? template.frameFor("bullets").theme.fonts : theme.fonts;
-  return withFonts(fonts, () => layoutAll(rendered, theme, cache, template));
+  // A single build on the built-in design reads the slides earlier builds laid out (disk-layout.ts).
+  const slideCache: SlideCache | undefined = cache ?? (template ? undefined : diskLayout(fonts));
+  return withFonts(fonts, () => layoutAll(rendered, theme, slideCache, template));
 }
 
-function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: LayoutCache, template?: TemplatePlacement): LayoutResult {
+function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: SlideCache, template?: TemplatePlacement): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
   const builtIn = gridFor(rendered.size);

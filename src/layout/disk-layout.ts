@@ -1,0 +1,66 @@
+// Layout stage: slides laid out by an earlier build, kept per user (cacheDir()/layout), as the watch
+// session keeps them in memory: an unchanged slide is read back instead of being measured, fitted
+// and (a map) labelled again. The key is the session's (the slide as rendered, the theme, the size)
+// plus the measured fonts' metrics and the code itself: only the bundled CLI uses this cache, keyed
+// by the bundle's size and time, so a rebuilt tool never reads what an older one laid out. Slides
+// on an organisation's template are not kept (their frames carry notes of their own). Entries are
+// data, in V8's structured-clone form, which keeps what JSON would lose (an undefined in a list, NaN):
+// a slide that does not read back as one is laid out again.
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { DeckError, type DeckErrorInfo } from "../errors.js";
+import type { PlacedSlide } from "../model/layout.js";
+import { cacheDir, readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
+import { metricsFor } from "../util/fonts.js";
+
+export interface LaidOut { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }
+
+/** What layoutDeck asks of a cache: the session's Map, or this one. */
+export interface SlideCache {
+  get(key: string): LaidOut | undefined;
+  set(key: string, value: LaidOut): void;
+}
+
+let codeId: string | null | undefined;
+/** The running bundle's identity, or null when the code runs from its modules (tests, scripts). */
+function code(): string | null {
+  if (codeId === undefined) {
+    const file = fileURLToPath(import.meta.url);
+    codeId = null;
+    if (file.endsWith("briefdeck.cjs")) try { const s = statSync(file); codeId = `${s.size}:${s.mtimeMs}`; } catch { /* no cache */ }
+  }
+  return codeId;
+}
+
+/** A cache of laid-out slides on disk for text measured in these fonts, or undefined where none may be kept. */
+export function diskLayout(fonts: { readonly heading: string; readonly body: string }): SlideCache | undefined {
+  const id = code();
+  if (!id) return undefined;
+  const prefix = createHash("sha1").update(JSON.stringify([id, metricsFor(fonts.heading) ?? null, metricsFor(fonts.body) ?? null])).digest("base64url");
+  const fileOf = (key: string) => join(cacheDir(), "layout", `${createHash("sha1").update(prefix).update(key).digest("base64url")}.bin`);
+  return {
+    get(key) {
+      const bytes = readPrivateCacheFile(fileOf(key));
+      if (!bytes) return undefined;
+      try {
+        const stored = deserialize(bytes) as { slides?: unknown; warnings?: unknown } | null;
+        if (typeof stored !== "object" || stored === null) return undefined;
+        if (!Array.isArray(stored.slides) || !Array.isArray(stored.warnings)) return undefined;
+        if (!stored.slides.every((s: Partial<PlacedSlide>) => typeof s?.master === "string" && Array.isArray(s.items))) return undefined;
+        if (!stored.warnings.every((w: Partial<DeckErrorInfo>) => typeof w?.code === "string" && typeof w.message === "string")) return undefined;
+        return { slides: stored.slides as PlacedSlide[], warnings: (stored.warnings as DeckErrorInfo[]).map((w) => new DeckError(w)) };
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      // Positions are the slide's own and are put back on every read; a warning's cause is not kept.
+      const warnings = value.warnings.map(({ info: { pos: _pos, cause: _cause, ...info } }) => info);
+      const slides = value.slides.map(({ pos: _pos, items, ...s }) => ({ ...s, items: items.map((it) => (it.kind === "image" ? { ...it, pos: undefined } : it)) }));
+      try { writePrivateCacheFile(fileOf(key), serialize({ slides, warnings })); } catch { /* not cloneable: not kept */ }
+    },
+  };
+}
