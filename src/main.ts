@@ -1,6 +1,6 @@
-// Process entry (bundled into dist/briefdeck.cjs, run in a worker by bin/briefdeck.js): runs the CLI
-// and returns its exit code; the supervising thread sets it and handles signals. An error that
-// escapes the CLI is an internal one: printed with frames mapped back to src/, exit 70.
+// Process entry (bundled into dist/briefdeck.cjs, run by bin/briefdeck.js in its own thread): runs
+// the CLI and returns its exit code, which bin/briefdeck.js sets; the write stage handles signals.
+// An error that escapes the CLI is an internal one: printed with frames mapped back to src/, exit 70.
 import { main } from "./cli.js";
 import { EXIT } from "./errors.js";
 import { lap } from "./util/timing.js";
