@@ -48,8 +48,8 @@ export function parseYaml(text: string, file: string, limits: ParseLimits = DEFA
 /**
  * The positions of an outline the fast parser read. Should `yaml` refuse what js-yaml read (the two
  * agree on every outline the tests make, and on the 7,367 of 20,000 randomly mutated shipped outlines
- * that js-yaml read), a message that
- * needs a position points at the top of the file rather than failing while it is printed.
+ * that js-yaml read), a message that needs a position points at the top of the file rather than
+ * failing while it is printed.
  */
 function positionsOf(text: string, file: string, limits: ParseLimits): SourceMap {
   try {
