@@ -4,7 +4,7 @@
 // projection puts them (inside their country's outline; at the exact Mercator position on a map of
 // the equator), labels that never collide or leave the map, alt text written from the declaration.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -287,6 +287,8 @@ describe("the map cache", () => {
     expect(readFileSync(join(dir, "warm", "deck.pptx")).equals(cold)).toBe(true);
     // Entries that do not read as what they should hold are computed again, to the same deck.
     stored.forEach((f, i) => writeFileSync(join(cache, "geo", f), i % 2 ? "{not json" : JSON.stringify({ kind: "conic", path: 3 })));
+    // The slides laid out before would spare the maps their placement: they go, so the maps are drawn.
+    rmSync(join(cache, "layout"), { recursive: true, force: true });
     run([outline, "--out", join(dir, "damaged")], cache);
     expect(readFileSync(join(dir, "damaged", "deck.pptx")).equals(cold)).toBe(true);
     expect(JSON.parse(readFileSync(join(cache, "geo", stored.find((f) => f.startsWith("view-"))!), "utf8"))).toHaveProperty("scale");
