@@ -2,7 +2,7 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
@@ -199,6 +199,20 @@ describe("reproducible output", () => {
       stored.forEach((f, i) => writeFileSync(join(cache, "layout", f), i % 2 ? Buffer.from([0xff, 0x0d, 0x6f, 0x22, 0x01]) : Buffer.from("not a slide")));
       expect(build("damaged"), outline).toEqual(cold);
     }
+  });
+
+  it("keeps at most 4,000 laid-out slides, dropping the least recently written quarter past that", () => {
+    const dir = tempDir();
+    const layoutDir = join(dir, "cache", "layout");
+    mkdirSync(layoutDir, { recursive: true, mode: 0o700 });
+    const old = new Date("2020-01-01T00:00:00Z");
+    for (let i = 0; i < 4100; i++) { const f = join(layoutDir, `old-${i}.bin`); writeFileSync(f, "x", { mode: 0o600 }); utimesSync(f, old, old); }
+    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
+    const left = readdirSync(layoutDir);
+    const fresh = left.filter((f) => !f.startsWith("old-"));
+    expect(fresh.length).toBeGreaterThan(20); // this build's slides are kept
+    // Pruned once, at the first write (4,101 files): the oldest quarter, all of them old ones.
+    expect(left.filter((f) => f.startsWith("old-")).length).toBe(4100 - Math.ceil(4101 / 4));
   });
 
   it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {

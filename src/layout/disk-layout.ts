@@ -7,7 +7,7 @@
 // data, in V8's structured-clone form, which keeps what JSON would lose (an undefined in a list, NaN):
 // a slide that does not read back as one is laid out again.
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -22,6 +22,21 @@ export interface LaidOut { readonly slides: readonly PlacedSlide[]; readonly war
 export interface SlideCache {
   get(key: string): LaidOut | undefined;
   set(key: string, value: LaidOut): void;
+}
+
+/** Most slides kept; past this, the least recently written quarter goes (checked once a process, on a write). */
+const MAX_SLIDES = 4000;
+let pruned = false;
+
+function prune(dir: string): void {
+  if (pruned) return;
+  pruned = true;
+  try {
+    const names = readdirSync(dir);
+    if (names.length <= MAX_SLIDES) return;
+    const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+    for (const { n } of byAge.slice(0, Math.ceil(names.length / 4))) rmSync(join(dir, n), { force: true });
+  } catch { /* a cache that cannot be pruned is simply larger */ }
 }
 
 let codeId: string | null | undefined;
@@ -60,7 +75,7 @@ export function diskLayout(fonts: { readonly heading: string; readonly body: str
       // Positions are the slide's own and are put back on every read; a warning's cause is not kept.
       const warnings = value.warnings.map(({ info: { pos: _pos, cause: _cause, ...info } }) => info);
       const slides = value.slides.map(({ pos: _pos, items, ...s }) => ({ ...s, items: items.map((it) => (it.kind === "image" ? { ...it, pos: undefined } : it)) }));
-      try { writePrivateCacheFile(fileOf(key), serialize({ slides, warnings })); } catch { /* not cloneable: not kept */ }
+      try { if (writePrivateCacheFile(fileOf(key), serialize({ slides, warnings }))) prune(join(cacheDir(), "layout")); } catch { /* not cloneable: not kept */ }
     },
   };
 }
