@@ -1,6 +1,6 @@
 // Build stage: PlacedDeck -> the parts pptxgenjs writes (package/ cleans and zips them). The only
 // stage that talks to pptxgenjs; charts are drawn by the charts stage, in the places marked here.
-import { imageKey, type PlacedDeck } from "../model/layout.js";
+import { imageKey, type PlacedDeck, type PlacedItem } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
 import { addFreeform, addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
@@ -14,13 +14,14 @@ import { escapeText, xmlSafe } from "../util/xml-text.js";
 export type PreparedImages = ReadonlyMap<string, Buffer>;
 
 /**
- * A watch session's slides as pptxgenjs last wrote them, by slide number, with the key they were
- * written from: the slide as placed, its number, the charts before it, the deck's size, theme,
- * masters and slide numbering. A slide whose key is unchanged is added to pptxgenjs empty, and its
- * parts are the ones written before. Slides with pictures are always written (their media parts
- * and content types come from pptxgenjs).
+ * A watch session's slides as pptxgenjs last wrote them, by slide number, with what they were
+ * written from: the slide's placed items (the very list: the session's layout cache hands back the
+ * same one for a slide whose rendered content is unchanged, and lays out a new one otherwise), and
+ * a key of its number, the charts before it, and the deck's size, theme, masters and numbering. A
+ * slide that matches is added to pptxgenjs empty, and its parts are the ones written before. Slides
+ * with pictures are always written (their media parts and content types come from pptxgenjs).
  */
-export type WrittenSlides = Map<number, { readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }>;
+export type WrittenSlides = Map<number, { readonly items: readonly PlacedItem[]; readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }>;
 
 const slidePartNames = (n: number) => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
 
@@ -48,7 +49,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   const scale = deck.typeScale ?? 1;
   const deckKey = written ? JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]]) : "";
   const reused: number[] = [];
-  const keys = new Map<number, string>();
+  const keys = new Map<number, { readonly key: string; readonly items: readonly PlacedItem[] }>();
   for (const [i, placed] of deck.slides.entries()) {
     if (placed.sectionTitle !== section) {
       section = placed.sectionTitle;
@@ -56,13 +57,14 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     }
     const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
     if (written && !placed.items.some((it) => it.kind === "image")) {
-      const key = JSON.stringify([deckKey, i + 1, charts, placed], (k, v: unknown) => (k === "pos" ? undefined : v));
-      if (written.get(i + 1)?.key === key) {
+      const key = `${deckKey}|${i + 1}|${charts}`;
+      const before = written.get(i + 1);
+      if (before?.items === placed.items && before.key === key) {
         reused.push(i + 1);
         charts += placed.items.filter((it) => it.kind === "chart").length;
         continue;
       }
-      keys.set(i + 1, key);
+      keys.set(i + 1, { key, items: placed.items });
     }
     // On a template the slide number is the slide's own (the template's masters replace ours).
     if (placed.number) {
@@ -86,9 +88,9 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   // The files themselves, not a zip of them (see collect-parts.ts).
   const parts = (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
   for (const n of reused) for (const [name, text] of written!.get(n)!.parts) parts.set(name, text);
-  for (const [n, key] of keys) {
+  for (const [n, from] of keys) {
     const own = slidePartNames(n).map((name) => [name, parts.get(name)] as const);
-    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { key, parts: own });
+    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { ...from, parts: own });
   }
   for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length) written!.delete(n);
   return parts;
