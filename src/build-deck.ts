@@ -108,18 +108,19 @@ export interface BuildSession {
   theme?: { readonly key: string; readonly theme: Theme };
   /** Laid-out slides by content (a session that builds again: watch mode). */
   readonly layout?: LayoutCache;
-  /** Each deck's compressed parts, by its file name: a rebuild deflates only what changed. */
-  readonly deflated?: Map<string, DeflateCache>;
-  /** Each deck's slides as pptxgenjs wrote them, by its file name: a rebuild writes only what changed. */
-  readonly written?: Map<string, WrittenSlides>;
+  /** What each deck's last build wrote, by its file name: a rebuild writes and deflates only what changed. */
+  readonly decks?: Map<string, DeckMemory>;
 }
+
+/** One deck's slides as pptxgenjs wrote them, and its parts as compressed. */
+interface DeckMemory { readonly written: WrittenSlides; readonly deflated: DeflateCache }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
 const LARGE_DECK_SLIDES = 150;
 
 /** A session for builds that follow one another (watch mode): each reuses what the last one made. */
 export function createSession(): BuildSession {
-  return { figures: { current: {} }, layout: new Map(), deflated: new Map(), written: new Map() };
+  return { figures: { current: {} }, layout: new Map(), decks: new Map() };
 }
 
 /** One build's own session: nothing is kept for a next build (a 1000-slide deck's texts and parts are not held to its end). */
@@ -238,9 +239,9 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("assets");
   const charts = chartParts(placed, theme);
   lap("charts");
-  let written = p.session.written?.get(audience.file);
-  if (!written && p.session.written) p.session.written.set(audience.file, (written = new Map()));
-  const raw = await buildPptx(placed, theme, images, written);
+  let memory = p.session.decks?.get(audience.file);
+  if (!memory && p.session.decks) p.session.decks.set(audience.file, (memory = { written: new Map(), deflated: new Map() }));
+  const raw = await buildPptx(placed, theme, images, memory?.written);
   // A large deck's pptxgenjs objects are collected before the package stage allocates on top of them.
   if (placed.slides.length >= LARGE_DECK_SLIDES) collectGarbage();
   lap("pptxgenjs");
@@ -249,9 +250,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   // picture (a map's frame) carry its alt text.
   const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  let deflated = p.session.deflated?.get(audience.file);
-  if (!deflated && p.session.deflated) p.session.deflated.set(audience.file, (deflated = new Map()));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(deflated ? { deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES });
+  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(memory ? { deflated: memory.deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES });
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

@@ -179,8 +179,8 @@ describe("reproducible output", () => {
       const fresh = sha((await buildDeck({ outline, outDir: join(dir, "fresh") })).path!);
       expect(watched).toBe(fresh);
     }
-    expect(session.deflated?.get("deck.pptx")?.size).toBeGreaterThan(50);
-    expect(session.written?.get("deck.pptx")?.size).toBeGreaterThan(15);
+    expect(session.decks?.get("deck.pptx")?.deflated.size).toBeGreaterThan(50);
+    expect(session.decks?.get("deck.pptx")?.written.size).toBeGreaterThan(15);
   });
 
   it("builds from the per-user caches (laid-out slides, maps, checked texts) to the bytes of a build without them", () => {

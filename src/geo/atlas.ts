@@ -70,7 +70,7 @@ interface StoredIndex { readonly lookup: ReadonlyArray<readonly [string, string]
 
 export function countryIndex(): CountryIndex {
   if (index) return index;
-  const stored = cachedGeo("country-index", null, [buildIndex, normalise].map(String).join("\n"), buildIndex,
+  const stored = cachedGeo("country-index", null, buildIndex,
     (v): v is StoredIndex => typeof v === "object" && v !== null && Array.isArray((v as StoredIndex).lookup) && Array.isArray((v as StoredIndex).names)
       && (v as StoredIndex).lookup.every((e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "string"));
   index = { lookup: new Map(stored.lookup), names: stored.names };

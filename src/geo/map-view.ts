@@ -50,7 +50,7 @@ const KM_PER_DEGREE = 111.32;
 export function mapView(frame: MapFrame, box: { readonly wIn: number; readonly hIn: number }): MapView {
   // The fitted projection's parameters are cached, and the projection always rebuilt from them, so a
   // map drawn from the cache is the map drawn without it, to the last digit.
-  const params = cachedGeo("view", { frame, box: [box.wIn, box.hIn] }, VIEW_CODE, () => paramsOf(fittedProjection(frameGeometry(frame), box)), isViewParams);
+  const params = cachedGeo("view", { frame, box: [box.wIn, box.hIn] }, () => paramsOf(fittedProjection(frameGeometry(frame), box)), isViewParams);
   const projection = projectionOf(params);
   // Inches per degree of latitude at the centre give the scale, the resolution and the detail kept.
   const [cx, cy] = [box.wIn / 2, box.hIn / 2];
@@ -72,7 +72,7 @@ export function mapView(frame: MapFrame, box: { readonly wIn: number; readonly h
     },
     inView,
     // The 1:110m data is already at a continent's resolution: simplifying it would remove next to nothing.
-    countries: () => cachedGeo("countries", { params, box: [box.wIn, box.hIn] }, VIEW_CODE,
+    countries: () => cachedGeo("countries", { params, box: [box.wIn, box.hIn] },
       () => projectCountries(countryShapes(resolution, resolution === "110m" ? 0 : (detailRad * detailRad) / 2).filter(nearView(projection, box, resolution)), projection),
       isProjected).map((c) => ({ name: c.name, path: c.path, centre: () => c.centre })),
     curve: (points) => {
@@ -255,6 +255,3 @@ class PathRecorder {
 function q(x: number, y: number): { x: number; y: number } {
   return { x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 };
 }
-
-/** The code a cached view or projected country comes from: an edit to any of it is a cache miss. */
-const VIEW_CODE = [mapView, fittedProjection, frameGeometry, projectCountries, nearView, boundsOf, PathRecorder, q, countryShapes].map(String).join("\n");

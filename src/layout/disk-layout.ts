@@ -1,19 +1,18 @@
 // Layout stage: slides laid out by an earlier build, kept per user (cacheDir()/layout), as the watch
 // session keeps them in memory: an unchanged slide is read back instead of being measured, fitted
 // and (a map) labelled again. The key is the session's (the slide as rendered, the theme, the size)
-// plus the measured fonts' metrics and the code itself: only the bundled CLI uses this cache, keyed
-// by the bundle's size and time, so a rebuilt tool never reads what an older one laid out. Slides
+// plus the measured fonts' metrics and the tool itself (toolIdentity: only the bundled CLI keeps
+// this cache, so a rebuilt tool never reads what an older one laid out). Slides
 // on an organisation's template are not kept (their frames carry notes of their own). Entries are
 // data, in V8's structured-clone form, which keeps what JSON would lose (an undefined in a list, NaN):
 // a slide that does not read back as one is laid out again.
 import { createHash } from "node:crypto";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { DeckError, type DeckErrorInfo } from "../errors.js";
 import type { PlacedSlide } from "../model/layout.js";
-import { cacheDir, readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
+import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 import { metricsFor } from "../util/fonts.js";
 
 export interface LaidOut { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }
@@ -39,20 +38,9 @@ function prune(dir: string): void {
   } catch { /* a cache that cannot be pruned is simply larger */ }
 }
 
-let codeId: string | null | undefined;
-/** The running bundle's identity, or null when the code runs from its modules (tests, scripts). */
-function code(): string | null {
-  if (codeId === undefined) {
-    const file = fileURLToPath(import.meta.url);
-    codeId = null;
-    if (file.endsWith("briefdeck.cjs")) try { const s = statSync(file); codeId = `${s.size}:${s.mtimeMs}`; } catch { /* no cache */ }
-  }
-  return codeId;
-}
-
 /** A cache of laid-out slides on disk for text measured in these fonts, or undefined where none may be kept. */
 export function diskLayout(fonts: { readonly heading: string; readonly body: string }): SlideCache | undefined {
-  const id = code();
+  const id = toolIdentity();
   if (!id) return undefined;
   const prefix = createHash("sha1").update(JSON.stringify([id, metricsFor(fonts.heading) ?? null, metricsFor(fonts.body) ?? null])).digest("base64url");
   const fileOf = (key: string) => join(cacheDir(), "layout", `${createHash("sha1").update(prefix).update(key).digest("base64url")}.bin`);

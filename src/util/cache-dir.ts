@@ -3,6 +3,24 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let identity: string | null | undefined;
+
+/**
+ * The running tool's identity for caches of what its code computes (laid-out slides, maps): the
+ * bundled CLI's size and time, so a rebuilt or upgraded tool (npm install rebuilds the bundle) never
+ * reads what an older one stored. Null when the code runs from its modules (tests, scripts): such
+ * caches are then not kept on disk.
+ */
+export function toolIdentity(): string | null {
+  if (identity === undefined) {
+    identity = null;
+    const file = fileURLToPath(import.meta.url);
+    if (file.endsWith("briefdeck.cjs")) try { const s = statSync(file); identity = `${s.size}:${s.mtimeMs}`; } catch { /* not kept */ }
+  }
+  return identity;
+}
 
 /** $BRIEFDECK_CACHE_DIR, else $XDG_CACHE_HOME/briefdeck, else ~/.cache/briefdeck. */
 export function cacheDir(): string {
