@@ -2,6 +2,9 @@
 // the keys every slide has). The one place zod is imported: layout modules (src/layouts/) describe
 // their own outline keys with these, and outline-schema.ts assembles the whole.
 import { z } from "zod";
+
+// Outlines are checked once a process: compiling object parsers with new Function (zod's JIT) costs more than it saves.
+z.config({ jitless: true });
 import { SCALES } from "../util/number-format.js";
 
 export { z };
