@@ -8,7 +8,6 @@
 // at once; from then on the write stage handles them (src/write/write-deck.ts): it removes the run's
 // temporary files, restores any deck it was replacing, and exits 130 (SIGINT) or 143 (SIGTERM).
 "use strict";
-const { execFileSync } = require("node:child_process");
 const { readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
@@ -34,7 +33,7 @@ async function main() {
   try { sources = newest(join(root, "src")); } catch { /* an installed copy without its sources runs its bundle */ }
   if (built < sources || built === 0) {
     process.stderr.write("briefdeck: compiling (src/ changed since the last build)…\n");
-    execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
+    require("node:child_process").execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
   }
   // A reader that stops reading (`npm run deck | head -1`) is no reason to stop the build: what
   // is printed after that goes nowhere, and the deck is still written.
@@ -43,7 +42,8 @@ async function main() {
   process.setSourceMapsEnabled(true);
   let cachedData;
   try { cachedData = readFileSync(cacheFile); } catch { /* first run */ }
-  const script = new Script(Module.wrap(readFileSync(bundle, "utf8")), {
+  // The bundle is ASCII (scripts/build.mjs checks), so Latin-1 reads it as a plain copy.
+  const script = new Script(Module.wrap(readFileSync(bundle, "latin1")), {
     filename: bundle, cachedData,
     // pptxgenjs loads node:fs with import(); let it use the ordinary loader.
     importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),

@@ -2,7 +2,7 @@
 // CommonJS file with esbuild (dist/briefdeck.cjs). bin/briefdeck.js runs it through a V8 code cache,
 // so start-up neither resolves hundreds of modules nor recompiles them on every run.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -12,6 +12,19 @@ const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
 if (process.argv.includes("--check-tests")) execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.test.json")], { stdio: "inherit" });
 const outfile = join(root, "dist", "briefdeck.cjs");
+// pptxgenjs loads node:https on every slide, in case a picture is a URL to fetch (encodeSlideMediaRels).
+// briefdeck hands it every picture as data and never a URL (src/build/add-items.ts), so the 10 ms of
+// loading https, tls, net and http are spent for nothing: pptxgenjs gets a module whose use is an error.
+const noRemoteMedia = {
+  name: "no-remote-media",
+  setup(b) {
+    b.onResolve({ filter: /^node:https$/ }, (args) => (/[\\/]pptxgenjs[\\/]/.test(args.importer) ? { path: "https", namespace: "no-remote-media" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "no-remote-media" }, () => ({
+      contents: 'const refuse = () => { throw new Error("briefdeck: pptxgenjs asked to fetch a picture from a URL; pictures are passed as data"); };\nexport default { get: refuse, request: refuse };',
+      loader: "js",
+    }));
+  },
+};
 rmSync(`${outfile}.cache`, { force: true });
 await build({
   entryPoints: [join(root, "src", "main.ts")],
@@ -29,4 +42,14 @@ await build({
   // vm.Script with a code cache loses the dynamic-import hook, so import() becomes require().
   supported: { "dynamic-import": false },
   logLevel: "warning",
+  plugins: [noRemoteMedia],
 });
+// bin/briefdeck.js reads the bundle as Latin-1, a plain copy (UTF-8 decoding 1.8 MB took 20 ms, and
+// made a two-byte string twice the size): that needs a bundle of ASCII only. esbuild escapes strings
+// but leaves regular expression literals and String.raw templates as written; spell those with \u.
+const text = readFileSync(outfile, "latin1");
+const at = text.search(/[^\x00-\x7f]/);
+if (at >= 0) {
+  const line = text.slice(0, at).split("\n").length;
+  throw new Error(`dist/briefdeck.cjs:${line}: a non-ASCII character in the bundle, near ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 10))}; write it as a \\u escape in src/ (regular expressions, String.raw)`);
+}

@@ -54,7 +54,7 @@ export function measureAt(req: FitRequest, fontPt: number): { heightIn: number; 
     const role = p.heading ? "heading" : "body";
     const w = wrap(p.text, size, lineWidthPt(req, p), p.bold, p.spacingPt, role);
     broken ||= w.broken;
-    dashBreak ||= w.lines.slice(0, -1).some((l) => /[\p{L}\p{N}][-‐–—]$/u.test(l));
+    dashBreak ||= w.lines.slice(0, -1).some((l) => /[\p{L}\p{N}][-\u2010\u2013\u2014]$/u.test(l));
     lines += w.lines.length;
     heightPt += w.lines.length * lineHeightPt(size, role) + (i > 0 ? (p.spaceBeforeEm ?? 0) * size : 0);
   });

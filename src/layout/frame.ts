@@ -82,7 +82,7 @@ export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt
   if (hyphen) return { ...hyphen, cut: false, hyphenated: true };
   while (!fit.fits && current.length > 0) {
     const last = current[current.length - 1]!;
-    const words = last.text.replace(/…$/, "");
+    const words = last.text.replace(/\u2026$/, "");
     if (!words.includes(" ")) {
       if (words.length > 1) current = [...current.slice(0, -1), { ...last, text: words.slice(0, Math.max(1, words.length - 8)) + "…" }];
       else if (current.length > 1) current = current.slice(0, -1);
@@ -100,10 +100,10 @@ export function fitOrCut(texts: readonly FitParagraph[], r: Rect, sizes: { maxPt
  * word cut may have been its unit or scale ("$1.2 billion" must never be shown as "$1.2…").
  */
 export function dropLastWord(text: string): string {
-  const trim = (t: string) => t.replace(/[\s,;:.–-]+$/, "");
+  const trim = (t: string) => t.replace(/[\s,;:.\u2013-]+$/, "");
   const at = text.lastIndexOf(" ");
   let kept = at < 0 ? "" : trim(text.slice(0, at));
-  while (kept && /[\d€$£¥₹%]/.test(kept.slice(kept.lastIndexOf(" ") + 1))) {
+  while (kept && /[\d$%\u20AC\u00A3\u00A5\u20B9]/.test(kept.slice(kept.lastIndexOf(" ") + 1))) {
     const space = kept.lastIndexOf(" ");
     kept = space < 0 ? "" : trim(kept.slice(0, space));
   }
@@ -213,7 +213,7 @@ export function contentFrame(ctx: LayoutContext, slide: RenderedSlide, page = 0)
     }
     let kept = base;
     while (!fit.fits && kept.length > 1) {
-      const body = kept.replace(/…$/, "");
+      const body = kept.replace(/\u2026$/, "");
       kept = (body.includes(" ") ? dropLastWord(body) : body.slice(0, Math.max(1, body.length - 4))) + "…";
       text = kept + suffix;
       fit = fitText({ paragraphs: [{ text, bold: true, heading: true }], wIn: zone.wIn, hIn: zone.hIn + extra, ...sizes, maxLines: over > 0 ? 4 : 3 });

@@ -85,7 +85,7 @@ export function wrapLines(text: string, fontPt: number, maxPt: number, bold = fa
 }
 
 /** A line may break after a dash between two letters or digits ("Pakistan–Russia", "2022–23"), as renderers break. */
-const DASH_BREAK = /(?<=[\p{L}\p{N}][-‐–—])(?=[\p{L}\p{N}])/u;
+const DASH_BREAK = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014])(?=[\p{L}\p{N}])/u;
 
 /**
  * Wraps one paragraph as PowerPoint does: at spaces, and after a dash inside a compound word; `broken`

@@ -11,7 +11,9 @@
 // yazl computes CRCs in JavaScript and pumps one entry per event-loop turn. The format below is
 // APPNOTE.TXT 6.3.10 §4.3.7 (local header), §4.3.12 (central directory) and §4.3.16 (end record).
 import { crc32, deflateRawSync } from "node:zlib";
-import { unzipSync } from "fflate";
+// fflate's browser build: the same synchronous unzip, without the node build's start-up load of
+// worker_threads (for asynchronous APIs this stage does not use).
+import { unzipSync } from "fflate/browser";
 
 /**
  * Parts of a package by name, in no particular order. An XML part the package stage edits is held as

@@ -43,6 +43,10 @@ const FRACTION = [
 /** Multiples: "twofold", "a five-fold rise", "10-fold"; "doubled", "tripled", "halving" (not "doubled down"). */
 const MULTIPLE = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+(?:\.\d+)?)[\s-]?fold|(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)(?!\s+down)`;
 /** Helpers that take a value; given a typed number they would turn it into a figure. */
+/** Currency signs typed before or after an amount, and the multiplication sign of "1.7×". Plain strings, not
+ * written into the String.raw patterns, so the bundle stays ASCII (esbuild escapes strings, not raw templates). */
+const CURRENCY_SIGNS = "€£₽¥₹₦₩₺₱₴₫฿₪";
+const TIMES = "×";
 const VALUE_HELPERS = "number|ordinal|amount|add|fig";
 
 const patterns = new Map<string, RegExp>();
@@ -58,10 +62,10 @@ function literalAmountPattern(extraUnits: readonly string[]): RegExp {
 
 function buildPattern(extraUnits: readonly string[]): RegExp {
   const units = [...UNIT_WORDS, ...extraUnits.map(escapeRegExp)].join("|");
-  const currency = String.raw`(?:US\$|[$€£₽¥₹₦₩₺₱₴₫฿₪]\s?|\bRs\.?\s?|\b(?:${CURRENCY_CODES.join("|")})\s?)`;
+  const currency = String.raw`(?:US\$|[$${CURRENCY_SIGNS}]\s?|\bRs\.?\s?|\b(?:${CURRENCY_CODES.join("|")})\s?)`;
   return new RegExp([
     String.raw`${currency}(?:${NUMBER})(?:\s?(?:${SCALE})\b)?`,
-    String.raw`\b(?:${NUMBER})\s?(?:%|[€£₽¥₹₦₩₺₱₴₫฿₪]|[×x](?=\W|$)|(?:${SCALE})\b|(?:${units}|${MONEY_WORDS})(?=\W|$))`,
+    String.raw`\b(?:${NUMBER})\s?(?:%|[${CURRENCY_SIGNS}]|[${TIMES}x](?=\W|$)|(?:${SCALE})\b|(?:${units}|${MONEY_WORDS})(?=\W|$))`,
     // "fifteen percent", "two million metric tons", "twenty-five dollars"
     String.raw`\b(?:${WORDS})\s(?:(?:${BIG})\s)?(?:${units}|${MONEY_WORDS}|%)(?=\W|$)`,
     // "two million", "a trillion", "an extra billion" is not caught: only a number word or "a"/"an" right before the scale
@@ -74,7 +78,7 @@ function buildPattern(extraUnits: readonly string[]): RegExp {
 }
 
 /** A text can only hold a typed amount if it has one of these (the full pattern is slow on long texts). */
-const MAYBE_AMOUNT = new RegExp(String.raw`[\d$€£₽¥₹₦₩₺₱₴₫฿₪]|\b(?:${SMALL}|${TENS}|${BIG}|hundreds|thousands|millions|billions|trillions|dozens|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|\w+fold|doubl\w*|tripl\w*|trebl\w*|quadrupl\w*|halv\w*|percent|per cent|${CURRENCY_CODES.join("|")})\b`, "i");
+const MAYBE_AMOUNT = new RegExp(String.raw`[\d$${CURRENCY_SIGNS}]|\b(?:${SMALL}|${TENS}|${BIG}|hundreds|thousands|millions|billions|trillions|dozens|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|\w+fold|doubl\w*|tripl\w*|trebl\w*|quadrupl\w*|halv\w*|percent|per cent|${CURRENCY_CODES.join("|")})\b`, "i");
 
 /** `{{fig total}}`: a figure id without quotes is read as a field. */
 const UNQUOTED_FIG = /(?<!\\)\{\{\s*fig\s+([A-Za-z_][\w-]*)\s*\}\}/g;
