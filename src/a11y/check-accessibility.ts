@@ -1,10 +1,10 @@
 // Accessibility stage: the placed deck checked as an accessibility review would check it. Problems
 // are warnings (fatal under --strict), each at the outline position of its slide.
 import { DeckError } from "../errors.js";
-import type { PlacedDeck, PlacedItem, PlacedSlide, PlacedText } from "../model/layout.js";
+import type { PlacedDeck, PlacedSlide, PlacedText } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { contrastRatio } from "./contrast.js";
-import { backdropLayers, contrastNeeded, coloursUnder, itemLayers, worstContrast } from "../layout/backdrop.js";
+import { backdropLayers, contrastNeeded, coloursUnder, itemLayers, slideBackground, worstContrast } from "../layout/backdrop.js";
 
 /** Smallest font sizes by role (points): titles 24, chart text 14, footers and source lines 12, body text 16. */
 export function minimumPt(role: string): number {
@@ -78,26 +78,8 @@ export function checkAccessibility(deck: PlacedDeck, theme: Theme): DeckError[] 
   return problems;
 }
 
-/**
- * The colours under a text box, sampled across it. A slide laid out before (watch mode reuses the
- * placed items of unchanged slides) is not sampled again: a map's hundred outlines make it costly.
- */
-const sampled = new WeakMap<readonly PlacedItem[], Map<PlacedText, { readonly key: string; readonly colours: readonly string[] }>>();
-
+/** The colours under a text box, as the layout stage sampled them; sampled here for a box placed without them. */
 function behindText(slide: PlacedSlide, t: PlacedText, theme: Theme): readonly string[] {
-  let bySlide = sampled.get(slide.items);
-  if (!bySlide) sampled.set(slide.items, (bySlide = new Map()));
-  // What else decides the colours: the slide's background and the template's drawing behind it.
-  const background = slideBackground(slide, theme);
-  const key = `${background}|${JSON.stringify(slide.backdrop ?? [])}`;
-  const hit = bySlide.get(t);
-  if (hit?.key === key) return hit.colours;
-  const colours = coloursUnder(t, [...backdropLayers(slide.backdrop ?? []), ...itemLayers(slide.items, slide.items.indexOf(t))], background);
-  bySlide.set(t, { key, colours });
-  return colours;
-}
-
-/** The slide's own background: the template layout's, a divider's navy, or white. */
-function slideBackground(slide: PlacedSlide, theme: Theme): string {
-  return slide.background ?? (slide.master === "section" ? theme.colors.navy : theme.colors.white);
+  if (t.behind) return t.behind;
+  return coloursUnder(t, [...backdropLayers(slide.backdrop ?? []), ...itemLayers(slide.items, slide.items.indexOf(t))], slideBackground(slide, theme.colors));
 }

@@ -44,6 +44,18 @@ export function coloursUnder(box: Rect, layers: readonly Layer[], background: He
   return [...out];
 }
 
+/** The colour behind a slide's content: the template layout's, a divider's navy, or white. */
+export function slideBackground(slide: { readonly background?: Hex; readonly master: string }, colors: { readonly navy: Hex; readonly white: Hex }): Hex {
+  return slide.background ?? (slide.master === "section" ? colors.navy : colors.white);
+}
+
+/** Each unfilled text box with the colours behind it (`behind`), sampled over what is drawn before it. */
+export function withColoursBehind(items: readonly PlacedItem[], backdrop: readonly Layer[], background: Hex): PlacedItem[] {
+  return items.map((item, index) => (item.kind === "text" && !item.fill
+    ? { ...item, behind: coloursUnder(item, [...backdrop, ...itemLayers(items, index)], background) }
+    : item));
+}
+
 /** The least contrast `color` has with any of `behind`. */
 export function worstContrast(color: Hex, behind: readonly Hex[]): number {
   return Math.min(...behind.map((b) => contrastRatio(color, b)));

@@ -5,7 +5,7 @@ import type { PlacedDeck, PlacedItem, PlacedSlide, Rect } from "../model/layout.
 import type { RenderedDeck, RenderedSlide, SlideLayout } from "../model/rendered.js";
 import type { Theme } from "../model/theme.js";
 import { layoutModule } from "../layouts/index.js";
-import { backdropLayers, readableOnBackdrop } from "./backdrop.js";
+import { backdropLayers, readableOnBackdrop, slideBackground, withColoursBehind } from "./backdrop.js";
 import { bodyBalance } from "./balance.js";
 import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
@@ -115,8 +115,12 @@ function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide
       candidates: [theme.colors.ink, theme.colors.title ?? theme.colors.ink, template.dark, template.light, "000000", "FFFFFF"], light: template.light, dark: template.dark,
     })
     : items);
+  // What lies behind each text is sampled here, once, and kept with the slide (the accessibility check reads it).
+  const backdrop = backdropLayers(template?.backdrop ?? []);
+  const background = slideBackground({ ...base, master: slide.layout }, theme.colors);
   const pages: PlacedSlide[] = module.place(ctx, slide).map((page, i) => ({
-    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"), items: titleFirst(readable(page.items.map(nonNegative))),
+    ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"),
+    items: withColoursBehind(titleFirst(readable(page.items.map(nonNegative))), backdrop, background),
   }));
   slides.push(...pages);
   // A body left mostly empty is the outline's to fill: a note says how much, and what would fill it.

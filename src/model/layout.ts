@@ -54,6 +54,13 @@ export interface PlacedText extends Rect {
   /** Goes into the layout's title placeholder (accessibility: every slide has a real title). */
   readonly placeholder?: "title";
   readonly fill?: Hex;
+  /**
+   * The colours behind the box at points across it (what the slide draws under it, else its
+   * background), sampled when the slide is laid out; the accessibility check reads them. Kept with
+   * the laid-out slide, so a slide read back from a cache is not sampled again (a map's hundred
+   * outlines make sampling costly). Absent on a box with a fill of its own.
+   */
+  readonly behind?: readonly Hex[];
 }
 
 export interface PlacedShape extends Rect {
