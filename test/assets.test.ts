@@ -1,12 +1,13 @@
 // Images go through sharp: rendered or scaled to twice their placed size, cached by content hash.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildDeck } from "../src/build-deck.js";
 import { cacheDir } from "../src/util/cache-dir.js";
 import { tempDir } from "./_helpers/build.js";
-import { withCover } from "./_helpers/outline.js";
+import { BULLETS, outline, withCover } from "./_helpers/outline.js";
 import { openPptx } from "./_helpers/pptx.js";
 
 
@@ -73,5 +74,33 @@ describe("images", () => {
     writeFileSync(join(dir, "deck.yaml"), withCover("cover.svg"));
     const built = await buildDeck({ outline: join(dir, "deck.yaml"), outDir: join(dir, "out") });
     expect(existsSync(built.path!)).toBe(true);
+  });
+});
+
+describe("fonts an outline brings", () => {
+  // Debian's fonts-crosextra-caladea (CI installs it): a family briefdeck ships no metrics for.
+  const caladea = "/usr/share/fonts/truetype/crosextra";
+
+  it("reads a font file's family and weight from its name table", async () => {
+    const { fontMetricsFromBytes } = await import("../src/util/font-metrics.js");
+    const regular = fontMetricsFromBytes(readFileSync(join(caladea, "Caladea-Regular.ttf")));
+    const bold = fontMetricsFromBytes(readFileSync(join(caladea, "Caladea-Bold.ttf")));
+    expect([regular.family, regular.bold, bold.family, bold.bold]).toEqual(["Caladea", false, "Caladea", true]);
+    expect(regular.metrics.regular["61"]).toBeGreaterThan(0);
+    expect(bold.metrics.regular["61"]).not.toBe(regular.metrics.regular["61"]);
+  });
+
+  it("measures and sets the deck in a font from the outline's fonts/ folder (the CLI, as users run it)", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "fonts"));
+    mkdirSync(join(dir, "assets", "themes"), { recursive: true });
+    for (const f of ["Caladea-Regular.ttf", "Caladea-Bold.ttf"]) copyFileSync(join(caladea, f), join(dir, "fonts", f));
+    const theme = JSON.parse(readFileSync("assets/themes/default.json", "utf8")) as { name: string; fonts: object };
+    writeFileSync(join(dir, "assets", "themes", "book.json"), JSON.stringify({ ...theme, name: "Book", fonts: { heading: "Caladea", body: "Caladea" } }));
+    writeFileSync(join(dir, "deck.yaml"), outline(BULLETS).replace(/^deck:\n/m, "deck:\n  theme: book\n"));
+    execFileSync(process.execPath, ["bin/briefdeck.js", join(dir, "deck.yaml"), "--out", join(dir, "out"), "--quiet"], { stdio: "pipe" });
+    const deck = openPptx(join(dir, "out", "deck.pptx"));
+    const faces = new Set([...deck.text("ppt/slides/slide1.xml").matchAll(/typeface="([^"]*)"/g)].map((m) => m[1]));
+    expect([...faces]).toEqual(["Caladea"]);
   });
 });

@@ -2,7 +2,15 @@
 // point for the scripts a briefing uses, and the line height. `npm run fonts` makes the shipped
 // metrics with it; a build makes them for font files an outline brings in its fonts/ folder.
 import { readFileSync } from "node:fs";
-import opentype from "opentype.js";
+import { createRequire } from "node:module";
+import type opentypeModule from "opentype.js";
+
+/**
+ * opentype.js is loaded on first use: only an outline that brings its own fonts needs it, and
+ * evaluating it cost every build 5 ms at start-up.
+ */
+let loaded: typeof opentypeModule | undefined;
+const opentype = (): typeof opentypeModule => (loaded ??= createRequire(import.meta.url)("opentype.js") as typeof opentypeModule);
 
 export interface FontMetrics {
   readonly family: string;
@@ -19,8 +27,8 @@ const RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2100, 0x215f], [0x2190, 0x21ff], [0x2212, 0x2212], [0x25a0, 0x25ff],
 ];
 
-function parse(bytes: Buffer): opentype.Font {
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+function parse(bytes: Buffer): opentypeModule.Font {
+  return opentype().parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
 }
 
 function widthsOf(bytes: Buffer): { unitsPerEm: number; lineHeightEm: number; widths: Record<string, number> } {
@@ -53,11 +61,13 @@ function metricsOf(family: string, regularBytes: Buffer, boldBytes?: Buffer): Fo
  */
 export function fontMetricsFromBytes(bytes: Buffer, boldBytes?: Buffer): { family: string; bold: boolean; metrics: FontMetrics } {
   const font = parse(bytes);
-  const names = font.names as unknown as Record<string, Record<string, string> | undefined>;
-  const family = names["typographicFamily"]?.["en"] ?? names["fontFamily"]?.["en"] ?? Object.values(names["fontFamily"] ?? {})[0];
+  // opentype.js 2 keeps names by platform (unicode, macintosh, windows); getEnglishName looks in each.
+  // The typographic family (name ID 16, "preferredFamily") groups a family's weights under one name.
+  const name = (id: string): string | undefined => font.getEnglishName(id) || undefined;
+  const family = name("preferredFamily") ?? name("fontFamily");
   if (!family) throw new Error("the font has no family name");
   const os2 = font.tables.os2 as unknown as { usWeightClass?: number } | undefined;
-  const sub = (names["typographicSubfamily"]?.["en"] ?? names["fontSubfamily"]?.["en"] ?? "").toLowerCase();
+  const sub = (name("preferredSubfamily") ?? name("fontSubfamily") ?? "").toLowerCase();
   const bold = (os2?.usWeightClass ?? 400) >= 600 || /bold|black|heavy/.test(sub);
   return { family, bold, metrics: metricsOf(family, bytes, boldBytes) };
 }
