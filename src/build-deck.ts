@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
-import { buildPptx, type WrittenSlides } from "./build/build-pptx.js";
+import { buildPptx } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
@@ -22,7 +22,6 @@ import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
-import type { DeflateCache } from "./package/zip-io.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
@@ -37,6 +36,7 @@ import { projectRoot } from "./util/project-root.js";
 import { lap } from "./util/timing.js";
 import { validateOutline } from "./validate/validate-outline.js";
 import { validateTheme } from "./validate/validate-theme.js";
+import { keepDeckMemory, readDeckMemory, type DeckMemory } from "./write/deck-memory.js";
 import { guardWrites, holdForTests, writeOutputs, type Output } from "./write/write-deck.js";
 
 
@@ -111,9 +111,6 @@ export interface BuildSession {
   /** What each deck's last build wrote, by its file name: a rebuild writes and deflates only what changed. */
   readonly decks?: Map<string, DeckMemory>;
 }
-
-/** One deck's slides as pptxgenjs wrote them, and its parts as compressed. */
-interface DeckMemory { readonly written: WrittenSlides; readonly deflated: DeflateCache }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
 const LARGE_DECK_SLIDES = 150;
@@ -239,8 +236,13 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   lap("assets");
   const charts = chartParts(placed, theme);
   lap("charts");
+  // What the last build of this deck made: the session's (watch mode), else what the last build of
+  // the same file kept (write/deck-memory.ts); a --check run builds everything.
+  const outPath = join(opts.outDir, audience.file);
   let memory = p.session.decks?.get(audience.file);
   if (!memory && p.session.decks) p.session.decks.set(audience.file, (memory = { written: new Map(), deflated: new Map() }));
+  const kept = !memory && !opts.checkOnly;
+  if (kept) memory = readDeckMemory(outPath);
   const raw = await buildPptx(placed, theme, images, memory?.written);
   // A large deck's pptxgenjs objects are collected before the package stage allocates on top of them.
   if (placed.slides.length >= LARGE_DECK_SLIDES) collectGarbage();
@@ -251,6 +253,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
   const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(memory ? { deflated: memory.deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES });
+  if (kept && memory) keepDeckMemory(outPath, memory, new Set(raw.keys()));
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

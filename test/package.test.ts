@@ -2,7 +2,7 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { deflateRawSync } from "node:zlib";
@@ -228,6 +228,60 @@ describe("reproducible output", () => {
       stored.forEach((f, i) => writeFileSync(join(cache, "layout", f), i % 2 ? Buffer.from([0xff, 0x0d, 0x6f, 0x22, 0x01]) : Buffer.from("not a slide")));
       expect(build("damaged"), outline).toEqual(cold);
     }
+  });
+
+  it("builds a deck file again from what its last build kept (written slides, compressed parts) to the bytes of a build without it", () => {
+    // An edit of one slide's text (a bullet, a note) that changes no title, numbering or chart.
+    const edits: ReadonlyArray<readonly [string, string, string]> = [
+      [".", "practical gains for each side", "practical gains for both sides"],
+      ["test/fixtures/energy", "Open with the ratio.", "Open with the ratio, then pause."],
+    ];
+    for (const [fixture, from, to] of edits) {
+      const dir = tempDir();
+      cpSync(join(fixture, "deck.yaml"), join(dir, "deck.yaml"));
+      if (existsSync(join(fixture, "assets"))) cpSync(join(fixture, "assets"), join(dir, "assets"), { recursive: true });
+      const outline = join(dir, "deck.yaml");
+      const build = (out: string, cache = "cache") => {
+        execFileSync(process.execPath, ["bin/briefdeck.js", outline, "--all", "--quiet", "--out", join(dir, out)], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, cache) }, stdio: "pipe" });
+        return readdirSync(join(dir, out)).sort().map((f) => `${f} ${sha(join(dir, out, f))}`);
+      };
+      const kept = () => readdirSync(join(dir, "cache", "decks")).sort().map((f) => `${f} ${sha(join(dir, "cache", "decks", f))}`);
+      const first = build("out");
+      // One memory per deck file (each audience's), and a build that changes nothing rewrites none.
+      expect(kept().length, fixture).toBe(first.length);
+      const memory = kept();
+      expect(build("out"), fixture).toEqual(first);
+      expect(kept(), fixture).toEqual(memory);
+      // An edit: the decks are those of a build from nothing, and the memories follow.
+      const text = readFileSync(outline, "utf8");
+      expect(text, fixture).toContain(from);
+      writeFileSync(outline, text.replace(from, to));
+      const edited = build("out");
+      expect(edited, fixture).not.toEqual(first);
+      expect(edited, fixture).toEqual(build("fresh", "empty-cache"));
+      expect(kept(), fixture).not.toEqual(memory);
+      // Damaged memories (a flipped byte, a cut file, not one at all) are not used: the same decks again.
+      const files = readdirSync(join(dir, "cache", "decks"));
+      files.forEach((f, i) => {
+        const path = join(dir, "cache", "decks", f);
+        const bytes = readFileSync(path);
+        if (i % 3 === 0) bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x20;
+        writeFileSync(path, i % 3 === 0 ? bytes : i % 3 === 1 ? bytes.subarray(0, bytes.length >> 1) : Buffer.from("not a memory"), { mode: 0o600 });
+      });
+      expect(build("out"), fixture).toEqual(edited);
+    }
+  });
+
+  it("remembers at most 64 deck files, dropping the least recently built quarter past that", () => {
+    const dir = tempDir();
+    const decks = join(dir, "cache", "decks");
+    mkdirSync(decks, { recursive: true, mode: 0o700 });
+    const old = new Date("2020-01-01T00:00:00Z");
+    for (let i = 0; i < 64; i++) { const f = join(decks, `old-${i}.bin`); writeFileSync(f, "x", { mode: 0o600 }); utimesSync(f, old, old); }
+    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
+    const left = readdirSync(decks);
+    expect(left.filter((f) => !f.startsWith("old-")).length).toBe(1);
+    expect(left.filter((f) => f.startsWith("old-")).length).toBe(64 - Math.ceil(65 / 4));
   });
 
   it("keeps at most 4,000 laid-out slides, dropping the least recently written quarter past that", () => {

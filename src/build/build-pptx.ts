@@ -14,14 +14,15 @@ import { escapeText, xmlSafe } from "../util/xml-text.js";
 export type PreparedImages = ReadonlyMap<string, Buffer>;
 
 /**
- * A watch session's slides as pptxgenjs last wrote them, by slide number, with what they were
- * written from: the slide's placed items (the very list: the session's layout cache hands back the
- * same one for a slide whose rendered content is unchanged, and lays out a new one otherwise), and
- * a key of its number, the charts before it, and the deck's size, theme, masters and numbering. A
- * slide that matches is added to pptxgenjs empty, and its parts are the ones written before. Slides
- * with pictures are always written (their media parts and content types come from pptxgenjs).
+ * A deck's slides as pptxgenjs last wrote them (in a watch session, or by the last build of the same
+ * file), by slide number, with what they were written from: the slide's `from` (what it was laid out
+ * from: equal for the same placed slide), and a key of its number, the charts before it, and the
+ * deck's size, theme, masters and numbering. A slide that matches both is added to pptxgenjs empty,
+ * and its parts are the ones written before. Slides with pictures are always written (their media
+ * parts and content types come from pptxgenjs), and so are slides laid out without a cache.
  */
-export type WrittenSlides = Map<number, { readonly items: readonly PlacedItem[]; readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }>;
+export type WrittenSlides = Map<number, WrittenSlide>;
+export interface WrittenSlide { readonly from: string; readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }
 
 const slidePartNames = (n: number) => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
 
@@ -49,22 +50,22 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   const scale = deck.typeScale ?? 1;
   const deckKey = written ? JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]]) : "";
   const reused: number[] = [];
-  const keys = new Map<number, { readonly key: string; readonly items: readonly PlacedItem[] }>();
+  const keys = new Map<number, { readonly key: string; readonly from: string }>();
   for (const [i, placed] of deck.slides.entries()) {
     if (placed.sectionTitle !== section) {
       section = placed.sectionTitle;
       pptx.addSection({ title: xmlSafe(section) });
     }
     const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
-    if (written && !placed.items.some((it) => it.kind === "image")) {
+    if (written && placed.from !== undefined && !placed.items.some((it) => it.kind === "image")) {
       const key = `${deckKey}|${i + 1}|${charts}`;
       const before = written.get(i + 1);
-      if (before?.items === placed.items && before.key === key) {
+      if (before?.from === placed.from && before.key === key) {
         reused.push(i + 1);
         charts += placed.items.filter((it) => it.kind === "chart").length;
         continue;
       }
-      keys.set(i + 1, { key, items: placed.items });
+      keys.set(i + 1, { key, from: placed.from });
     }
     // On a template the slide number is the slide's own (the template's masters replace ours).
     if (placed.number) {
@@ -92,6 +93,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     const own = slidePartNames(n).map((name) => [name, parts.get(name)] as const);
     if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { ...from, parts: own });
   }
-  for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length) written!.delete(n);
+  // A slide written anew without a cache's `from` (or with a picture) is no longer the one kept.
+  for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length || (!keys.has(n) && !reused.includes(n))) written!.delete(n);
   return parts;
 }

@@ -19,8 +19,21 @@ export interface LaidOut { readonly slides: readonly PlacedSlide[]; readonly war
 
 /** What layoutDeck asks of a cache: the session's Map, or this one. */
 export interface SlideCache {
-  get(key: string): LaidOut | undefined;
-  set(key: string, value: LaidOut): void;
+  get(key: string, digest: string): LaidOut | undefined;
+  set(key: string, digest: string, value: LaidOut): void;
+}
+
+/**
+ * What a layout key is prefixed with before it is digested: the tool and the measured fonts' metrics
+ * (a slide laid out by other code, or measured in other widths, is another slide).
+ */
+export function layoutKeyPrefix(fonts: { readonly heading: string; readonly body: string }): string {
+  return createHash("sha1").update(JSON.stringify([toolIdentity(), metricsFor(fonts.heading) ?? null, metricsFor(fonts.body) ?? null])).digest("base64url");
+}
+
+/** A slide's layout key as a short digest: the name of its laid-out form, on disk and in PlacedSlide.from. */
+export function layoutDigest(prefix: string, key: string): string {
+  return createHash("sha1").update(prefix).update(key).digest("base64url");
 }
 
 /** Most slides kept; past this, the least recently written quarter goes (checked once a process, on a write). */
@@ -39,14 +52,12 @@ function prune(dir: string): void {
 }
 
 /** A cache of laid-out slides on disk for text measured in these fonts, or undefined where none may be kept. */
-export function diskLayout(fonts: { readonly heading: string; readonly body: string }): SlideCache | undefined {
-  const id = toolIdentity();
-  if (!id) return undefined;
-  const prefix = createHash("sha1").update(JSON.stringify([id, metricsFor(fonts.heading) ?? null, metricsFor(fonts.body) ?? null])).digest("base64url");
-  const fileOf = (key: string) => join(cacheDir(), "layout", `${createHash("sha1").update(prefix).update(key).digest("base64url")}.bin`);
+export function diskLayout(): SlideCache | undefined {
+  if (!toolIdentity()) return undefined;
+  const fileOf = (digest: string) => join(cacheDir(), "layout", `${digest}.bin`);
   return {
-    get(key) {
-      const bytes = readPrivateCacheFile(fileOf(key));
+    get(_key, digest) {
+      const bytes = readPrivateCacheFile(fileOf(digest));
       if (!bytes) return undefined;
       try {
         const stored = deserialize(bytes) as { slides?: unknown; warnings?: unknown } | null;
@@ -59,11 +70,11 @@ export function diskLayout(fonts: { readonly heading: string; readonly body: str
         return undefined;
       }
     },
-    set(key, value) {
+    set(_key, digest, value) {
       // Positions are the slide's own and are put back on every read; a warning's cause is not kept.
       const warnings = value.warnings.map(({ info: { pos: _pos, cause: _cause, ...info } }) => info);
       const slides = value.slides.map(({ pos: _pos, items, ...s }) => ({ ...s, items: items.map((it) => (it.kind === "image" ? { ...it, pos: undefined } : it)) }));
-      try { if (writePrivateCacheFile(fileOf(key), serialize({ slides, warnings }))) prune(join(cacheDir(), "layout")); } catch { /* not cloneable: not kept */ }
+      try { if (writePrivateCacheFile(fileOf(digest), serialize({ slides, warnings }))) prune(join(cacheDir(), "layout")); } catch { /* not cloneable: not kept */ }
     },
   };
 }

@@ -11,7 +11,7 @@ import { fieldText, type LayoutContext } from "./frame.js";
 import { gridFor, gridOn, type Grid, type Zones } from "./grid.js";
 import { withFonts } from "./measure-text.js";
 import { DESIGN_H_IN, scaleDeck, scaleRect, scaleZones } from "./scale-deck.js";
-import { diskLayout, type LaidOut, type SlideCache } from "./disk-layout.js";
+import { diskLayout, layoutDigest, layoutKeyPrefix, type LaidOut, type SlideCache } from "./disk-layout.js";
 
 export interface LayoutResult {
   readonly deck: PlacedDeck;
@@ -20,6 +20,11 @@ export interface LayoutResult {
 
 /** Placed slides by rendered content, kept between builds in watch mode. */
 export type LayoutCache = Map<string, LaidOut>;
+
+/** A watch session's Map, as the layout stage asks a cache (by the whole key; the digest names the slide). */
+function sessionCache(map: LayoutCache): SlideCache {
+  return { get: (key) => map.get(key), set: (key, _digest, value) => map.set(key, value) };
+}
 
 /**
  * An organisation's template, as the layout stage needs it: for each briefdeck layout, the template
@@ -52,11 +57,11 @@ export function layoutDeck(rendered: RenderedDeck, theme: Theme, cache?: LayoutC
   // Text is measured in the theme's own fonts (on a template, its theme's).
   const fonts = template ? template.frameFor("bullets").theme.fonts : theme.fonts;
   // A single build on the built-in design reads the slides earlier builds laid out (disk-layout.ts).
-  const slideCache: SlideCache | undefined = cache ?? (template ? undefined : diskLayout(fonts));
-  return withFonts(fonts, () => layoutAll(rendered, theme, slideCache, template));
+  const slideCache: SlideCache | undefined = cache ? sessionCache(cache) : template ? undefined : diskLayout();
+  return withFonts(fonts, () => layoutAll(rendered, theme, slideCache, template, slideCache ? layoutKeyPrefix(fonts) : ""));
 }
 
-function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: SlideCache, template?: TemplatePlacement): LayoutResult {
+function layoutAll(rendered: RenderedDeck, theme: Theme, cache: SlideCache | undefined, template: TemplatePlacement | undefined, keyPrefix: string): LayoutResult {
   const warnings: DeckError[] = [];
   const slides: PlacedSlide[] = [];
   const builtIn = gridFor(rendered.size);
@@ -81,16 +86,17 @@ function layoutAll(rendered: RenderedDeck, theme: Theme, cache?: SlideCache, tem
     // The key leaves out positions (the slide's, its picture's), so slides below an edit still hit;
     // warnings move with them.
     const key = JSON.stringify([themeKey, slide], (k, v: unknown) => (k === "pos" ? undefined : v));
-    let hit = cache.get(key);
+    const digest = layoutDigest(keyPrefix, key);
+    let hit = cache.get(key, digest);
     if (!hit) {
       const placed: PlacedSlide[] = [];
       const warned: DeckError[] = [];
       layoutSlide(slide, settingFor(slide.layout), placed, warned);
       hit = { slides: placed, warnings: warned };
-      cache.set(key, hit);
+      cache.set(key, digest, hit);
     }
     const image = slide.image;
-    slides.push(...hit.slides.map((s) => ({ ...s, pos: slide.pos, ...(image ? { items: s.items.map((it) => (it.kind === "image" ? { ...it, pos: image.pos } : it)) } : {}) })));
+    slides.push(...hit.slides.map((s, page) => ({ ...s, pos: slide.pos, from: `${digest}:${page}`, ...(image ? { items: s.items.map((it) => (it.kind === "image" ? { ...it, pos: image.pos } : it)) } : {}) })));
     warnings.push(...hit.warnings.map((w) => new DeckError({ ...w.info, pos: slide.pos })));
   }
   const { title, subject, author, company, date } = rendered;

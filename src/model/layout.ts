@@ -217,6 +217,13 @@ export interface PlacedSlide {
   readonly backdrop?: ReadonlyArray<Rect & { readonly fill: Hex }>;
   /** On a template: where its slide number goes, and in what colour (built-in masters carry their own). */
   readonly number?: Rect & { readonly color: Hex };
+  /**
+   * What the slide was laid out from, as a digest of the layout cache's key (its rendered content, the
+   * theme, size and template, the fonts' metrics, the tool) and its page: two slides with the same
+   * `from` are the same slide. Set on slides laid out through a cache (watch sessions, the per-user
+   * cache); the build stage reuses the parts it wrote for such a slide.
+   */
+  readonly from?: string;
 }
 
 export interface PlacedDeck {

@@ -10,6 +10,7 @@
 // always sets bit 3; its zipSync and JSZip deflate in JavaScript, two to four times slower than zlib;
 // yazl computes CRCs in JavaScript and pumps one entry per event-loop turn. The format below is
 // APPNOTE.TXT 6.3.10 §4.3.7 (local header), §4.3.12 (central directory) and §4.3.16 (end record).
+import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
 // fflate's browser build: the same synchronous unzip, without the node build's start-up load of
 // worker_threads (for asynchronous APIs this stage does not use).
@@ -122,10 +123,20 @@ export function dosDateTime(timestampMs: number): { date: number; time: number }
 interface Entry { readonly name: Buffer; readonly method: number; readonly crc: number; readonly size: number; readonly data: Uint8Array; readonly offset: number }
 
 /**
- * Entries already compressed, by part name, with the content they were made from: a watch session
- * keeps one per deck, so a rebuild deflates only the parts that changed.
+ * Entries already compressed, by part name, with what they were made from: the very text or bytes
+ * (a watch session's unchanged parts are the same objects), and their SHA-1, for the same content
+ * made anew (by a fix, or read back by the next build of the file: write/deck-memory.ts). A watch
+ * session keeps one per deck, a single build reads the last one's, so only changed parts are deflated.
  */
-export type DeflateCache = Map<string, { readonly from: Uint8Array | string; readonly method: number; readonly crc: number; readonly size: number; readonly data: Uint8Array }>;
+export type DeflateCache = Map<string, DeflatedPart>;
+export interface DeflatedPart {
+  readonly from?: Uint8Array | string;
+  readonly sha1: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
 
 export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache): Buffer {
   const { date, time } = dosDateTime(timestampMs);
@@ -137,12 +148,17 @@ export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache
   for (const part of names) {
     const from = parts.get(part)!;
     let done = reuse?.get(part);
-    if (done?.from !== from) {
+    if (done === undefined || done.from !== from) {
       const raw = partBytes(parts, part)!;
-      const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
-      // zlib hands back a view of a 16 KiB (or larger) buffer: kept until the zip is assembled, a
-      // 1000-slide deck's 4,600 small entries held 75 MiB that way. A copy of the bytes holds only them.
-      done = { from, method: store ? METHOD_STORED : METHOD_DEFLATED, crc: crc32(raw), size: raw.length, data: store ? raw : new Uint8Array(deflateRawSync(raw, { level: DEFLATE_LEVEL, windowBits: windowBitsFor(raw.length) })) };
+      const sha1 = reuse ? createHash("sha1").update(raw).digest("base64") : "";
+      if (done !== undefined && done.sha1 === sha1 && done.size === raw.length) {
+        done = { ...done, from };
+      } else {
+        const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
+        // zlib hands back a view of a 16 KiB (or larger) buffer: kept until the zip is assembled, a
+        // 1000-slide deck's 4,600 small entries held 75 MiB that way. A copy of the bytes holds only them.
+        done = { from, sha1, method: store ? METHOD_STORED : METHOD_DEFLATED, crc: crc32(raw), size: raw.length, data: store ? raw : new Uint8Array(deflateRawSync(raw, { level: DEFLATE_LEVEL, windowBits: windowBitsFor(raw.length) })) };
+      }
       reuse?.set(part, done);
     }
     const { data } = done;

@@ -1,0 +1,115 @@
+// Write stage: what the last build of a deck file made, kept per user (cacheDir()/decks), so the next
+// build of the same file does only what changed, as a watch session does in memory: the slides
+// pptxgenjs wrote (by what each was laid out from, build/build-pptx.ts) and the parts' compressed
+// forms (by their SHA-1, package/zip-io.ts). One file per output path, written when the build
+// changed something; read only by the same tool (toolIdentity). Entries are data, in V8's
+// structured-clone form after their CRC-32, checked as read and field by field: anything else is an
+// empty memory, so a damaged file costs a full build, never a wrong deck.
+import { createHash } from "node:crypto";
+import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { crc32 } from "node:zlib";
+import type { WrittenSlide, WrittenSlides } from "../build/build-pptx.js";
+import type { DeflateCache, DeflatedPart } from "../package/zip-io.js";
+import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
+
+/** What one deck file's builds reuse: its written slides and compressed parts. */
+export interface DeckMemory {
+  readonly written: WrittenSlides;
+  readonly deflated: DeflateCache;
+}
+
+/** What was read, to tell whether a build changed anything (entries are replaced, never mutated). */
+const asRead = new WeakMap<DeckMemory, { readonly written: ReadonlySet<WrittenSlide>; readonly deflated: ReadonlySet<Uint8Array> }>();
+
+/** A deck file's memory is at most this large on disk (a 3000-slide deck's); past it, none is kept. */
+const MAX_BYTES = 256 * 1024 * 1024;
+/** Most deck files remembered; past this, the least recently built quarter goes (checked once a process, on a write). */
+export const MAX_DECKS = 64;
+let pruned = false;
+
+function folder(): string {
+  return join(cacheDir(), "decks");
+}
+
+function fileFor(outPath: string): string {
+  return join(folder(), `${createHash("sha1").update(resolve(outPath)).digest("base64url")}.bin`);
+}
+
+function prune(): void {
+  if (pruned) return;
+  pruned = true;
+  try {
+    const names = readdirSync(folder());
+    if (names.length <= MAX_DECKS) return;
+    const byAge = names.map((n) => ({ n, t: statSync(join(folder(), n)).mtimeMs })).sort((a, b) => a.t - b.t);
+    for (const { n } of byAge.slice(0, Math.ceil(names.length / 4))) rmSync(join(folder(), n), { force: true });
+  } catch { /* a folder that cannot be pruned is simply larger */ }
+}
+
+/** The memory the last build of `outPath` kept; an empty one when there is none (or none may be kept). */
+export function readDeckMemory(outPath: string): DeckMemory {
+  const memory: DeckMemory = { written: new Map(), deflated: new Map() };
+  const tool = toolIdentity();
+  const bytes = tool ? readPrivateCacheFile(fileFor(outPath), MAX_BYTES) : undefined;
+  if (!bytes) return memory;
+  try {
+    // Bytes changed on disk are a miss, not a part of the next deck.
+    const entries = bytes.subarray(4);
+    if (bytes.length < 4 || bytes.readUInt32LE(0) !== crc32(entries)) return memory;
+    const stored = deserialize(entries) as { tool?: unknown; written?: unknown; deflated?: unknown } | null;
+    if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return memory;
+    for (const w of stored.written as unknown[]) {
+      if (!isWritten(w)) return { written: new Map(), deflated: new Map() };
+      memory.written.set(w[0], w[1]);
+    }
+    for (const d of stored.deflated as unknown[]) {
+      if (!isDeflated(d)) return { written: new Map(), deflated: new Map() };
+      memory.deflated.set(d[0], d[1]);
+    }
+  } catch {
+    return { written: new Map(), deflated: new Map() };
+  }
+  // Used now: the last to be pruned (its file is rewritten only when a build changes it).
+  try { const now = new Date(); utimesSync(fileFor(outPath), now, now); } catch { /* kept as it is */ }
+  asRead.set(memory, { written: new Set(memory.written.values()), deflated: new Set([...memory.deflated.values()].map((d) => d.data)) });
+  return memory;
+}
+
+/**
+ * Keeps `memory` for the next build of `outPath`, when this build changed it: compressed forms of
+ * parts the deck no longer has (`parts`) are left out.
+ */
+export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: ReadonlySet<string>): void {
+  const tool = toolIdentity();
+  if (!tool) return;
+  for (const name of [...memory.deflated.keys()]) if (!parts.has(name)) memory.deflated.delete(name);
+  const read = asRead.get(memory);
+  const unchanged = read !== undefined
+    && read.written.size === memory.written.size && [...memory.written.values()].every((w) => read.written.has(w))
+    && read.deflated.size === memory.deflated.size && [...memory.deflated.values()].every((d) => read.deflated.has(d.data));
+  if (unchanged) return;
+  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, parts: w.parts }] as const);
+  const deflated = [...memory.deflated].map(([name, d]) => [name, { sha1: d.sha1, method: d.method, crc: d.crc, size: d.size, data: d.data }] as const);
+  try {
+    const entries = serialize({ tool, written, deflated });
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32LE(crc32(entries), 0);
+    if (writePrivateCacheFile(fileFor(outPath), Buffer.concat([crc, entries]))) prune();
+  } catch { /* not kept */ }
+}
+
+function isWritten(v: unknown): v is readonly [number, WrittenSlide] {
+  if (!Array.isArray(v) || v.length !== 2 || !Number.isInteger(v[0]) || (v[0] as number) < 1) return false;
+  const w = v[1] as Partial<WrittenSlide> | null;
+  return typeof w?.from === "string" && typeof w.key === "string" && Array.isArray(w.parts)
+    && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string");
+}
+
+function isDeflated(v: unknown): v is readonly [string, DeflatedPart] {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== "string") return false;
+  const d = v[1] as Partial<DeflatedPart> | null;
+  return typeof d?.sha1 === "string" && (d.method === 0 || d.method === 8) && Number.isInteger(d.crc) && Number.isInteger(d.size)
+    && d.data instanceof Uint8Array && (d.method === 8 || d.data.length === d.size);
+}
