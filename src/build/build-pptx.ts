@@ -1,5 +1,6 @@
 // Build stage: PlacedDeck -> the parts pptxgenjs writes (package/ cleans and zips them). The only
 // stage that talks to pptxgenjs; charts are drawn by the charts stage, in the places marked here.
+import { createHash } from "node:crypto";
 import { imageKey, type PlacedDeck, type PlacedItem } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
@@ -48,7 +49,8 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   let section: string | undefined;
   let charts = 0;
   const scale = deck.typeScale ?? 1;
-  const deckKey = written ? JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]]) : "";
+  // As a digest: kept with every written slide, the list of a 1000-slide deck's ids would be 17 MB.
+  const deckKey = written ? createHash("sha1").update(JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]])).digest("base64url") : "";
   const reused: number[] = [];
   const keys = new Map<number, { readonly key: string; readonly from: string }>();
   for (const [i, placed] of deck.slides.entries()) {

@@ -14,6 +14,9 @@ import type { WrittenSlide, WrittenSlides } from "../build/build-pptx.js";
 import type { DeflateCache, DeflatedPart } from "../package/zip-io.js";
 import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** What one deck file's builds reuse: its written slides and compressed parts. */
 export interface DeckMemory {
   readonly written: WrittenSlides;
@@ -62,7 +65,7 @@ export function readDeckMemory(outPath: string): DeckMemory {
     if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return memory;
     for (const w of stored.written as unknown[]) {
       if (!isWritten(w)) return { written: new Map(), deflated: new Map() };
-      memory.written.set(w[0], w[1]);
+      memory.written.set(w[0], { from: w[1].from, key: w[1].key, parts: w[1].parts.map(([name, bytes]) => [name, decoder.decode(bytes)] as const) });
     }
     for (const d of stored.deflated as unknown[]) {
       if (!isDeflated(d)) return { written: new Map(), deflated: new Map() };
@@ -90,7 +93,8 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
     && read.written.size === memory.written.size && [...memory.written.values()].every((w) => read.written.has(w))
     && read.deflated.size === memory.deflated.size && [...memory.deflated.values()].every((d) => read.deflated.has(d.data));
   if (unchanged) return;
-  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, parts: w.parts }] as const);
+  // Texts as UTF-8: V8 keeps a text with any character past U+00FF (a dash, an ellipsis) as UTF-16.
+  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, parts: w.parts.map(([name, text]) => [name, encoder.encode(text)] as const) }] as const);
   const deflated = [...memory.deflated].map(([name, d]) => [name, { sha1: d.sha1, method: d.method, crc: d.crc, size: d.size, data: d.data }] as const);
   try {
     const entries = serialize({ tool, written, deflated });
@@ -100,11 +104,14 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
   } catch { /* not kept */ }
 }
 
-function isWritten(v: unknown): v is readonly [number, WrittenSlide] {
+/** A written slide as kept: its parts' texts in UTF-8. */
+interface KeptSlide { readonly from: string; readonly key: string; readonly parts: ReadonlyArray<readonly [string, Uint8Array]> }
+
+function isWritten(v: unknown): v is readonly [number, KeptSlide] {
   if (!Array.isArray(v) || v.length !== 2 || !Number.isInteger(v[0]) || (v[0] as number) < 1) return false;
-  const w = v[1] as Partial<WrittenSlide> | null;
+  const w = v[1] as Partial<KeptSlide> | null;
   return typeof w?.from === "string" && typeof w.key === "string" && Array.isArray(w.parts)
-    && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string");
+    && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && p[1] instanceof Uint8Array);
 }
 
 function isDeflated(v: unknown): v is readonly [string, DeflatedPart] {
