@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
-import { buildPptx } from "./build/build-pptx.js";
+import { buildPptx, type WrittenSlides } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
@@ -22,6 +22,7 @@ import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
+import { partText, type Parts } from "./package/zip-io.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
@@ -110,6 +111,15 @@ export interface BuildSession {
   readonly layout?: LayoutCache;
   /** What each deck's last build wrote, by its file name: a rebuild writes and deflates only what changed. */
   readonly decks?: Map<string, DeckMemory>;
+}
+
+/** Each written slide's parts as the package stage left them (`parts`: the deck's, fixed). */
+function settleWritten(written: WrittenSlides, parts: Parts): void {
+  for (const [n, w] of written) {
+    if (w.settled) continue;
+    const fixed = w.parts.map(([name]) => [name, partText(parts, name)] as const);
+    if (fixed.every((f): f is readonly [string, string] => typeof f[1] === "string")) written.set(n, { ...w, parts: fixed, settled: true });
+  }
 }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
@@ -243,7 +253,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   if (!memory && p.session.decks) p.session.decks.set(audience.file, (memory = { written: new Map(), deflated: new Map() }));
   const kept = !memory && !opts.checkOnly;
   if (kept) memory = readDeckMemory(outPath);
-  const raw = await buildPptx(placed, theme, images, memory?.written);
+  const built = await buildPptx(placed, theme, images, memory?.written);
   // A large deck's pptxgenjs objects are collected before the package stage allocates on top of them.
   if (placed.slides.length >= LARGE_DECK_SLIDES) collectGarbage();
   lap("pptxgenjs");
@@ -252,8 +262,13 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
   // picture (a map's frame) carry its alt text.
   const titles = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "text" && it.placeholder === "title" ? [{ slide: i + 1, xIn: it.xIn, yIn: it.yIn, wIn: it.wIn, hIn: it.hIn }] : [])));
   const alts = placed.slides.flatMap((s, i) => s.items.flatMap((it) => (it.kind === "shape" && it.alt !== undefined && it.name ? [{ slide: i + 1, name: it.name, alt: it.alt }] : [])));
-  const bytes = packageDeck(raw, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), { ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(memory ? { deflated: memory.deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES });
-  if (kept && memory) keepDeckMemory(outPath, memory, new Set(raw.keys()));
+  const bytes = packageDeck(built.parts, charts, timestampMs(p.deck.meta.date, opts.sourceDateEpoch), {
+    ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(memory ? { deflated: memory.deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES,
+    ...(built.settled.size > 0 ? { settled: { parts: built.settled, charts: built.settledCharts } } : {}),
+  });
+  // On the built-in design, the slides are remembered as the package stage left them: unchanged, they go round its fixes next time.
+  if (memory && !p.template) settleWritten(memory.written, built.parts);
+  if (kept && memory) keepDeckMemory(outPath, memory, new Set(built.parts.keys()));
   lap("package");
   return { audience, slides: placed.slides.length, warnings, placed, bytes, ms: performance.now() - started };
 }

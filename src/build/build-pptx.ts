@@ -21,13 +21,32 @@ export type PreparedImages = ReadonlyMap<string, Buffer>;
  * deck's size, theme, masters and numbering. A slide that matches both is added to pptxgenjs empty,
  * and its parts are the ones written before. Slides with pictures are always written (their media
  * parts and content types come from pptxgenjs), and so are slides laid out without a cache.
+ *
+ * `settled`: the parts are as the package stage left them, every fix made (on the built-in design,
+ * each fix of a slide's parts depends on nothing but the slide and what the key holds), and go
+ * round the fixes; otherwise they are as pptxgenjs wrote them.
  */
 export type WrittenSlides = Map<number, WrittenSlide>;
-export interface WrittenSlide { readonly from: string; readonly key: string; readonly parts: ReadonlyArray<readonly [string, string]> }
+export interface WrittenSlide {
+  readonly from: string;
+  readonly key: string;
+  readonly parts: ReadonlyArray<readonly [string, string]>;
+  readonly settled: boolean;
+}
 
-const slidePartNames = (n: number) => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
+/** What the build stage hands the package stage: pptxgenjs's parts, and the parts of slides reused settled. */
+export interface BuiltParts {
+  readonly parts: RawParts;
+  /** Parts of unchanged slides, final already (WrittenSlide.settled). */
+  readonly settled: ReadonlyMap<string, string>;
+  /** The charts (by number) on those slides: placed already. */
+  readonly settledCharts: ReadonlySet<number>;
+}
 
-export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages, written?: WrittenSlides): Promise<RawParts> {
+/** A slide's four parts. */
+export const slidePartNames = (n: number): readonly string[] => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
+
+export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages, written?: WrittenSlides): Promise<BuiltParts> {
   installPartsOutput();
   const pptx = new PptxGenJS();
   // PowerPoint's own sizes: widescreen 13.333 × 7.5 in, standard 10 × 7.5 in; else the template's.
@@ -52,6 +71,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   // As a digest: kept with every written slide, the list of a 1000-slide deck's ids would be 17 MB.
   const deckKey = written ? createHash("sha1").update(JSON.stringify([deck.size, scale, theme, [...index], [...masterTitles(deck)]])).digest("base64url") : "";
   const reused: number[] = [];
+  const settledCharts = new Set<number>();
   const keys = new Map<number, { readonly key: string; readonly from: string }>();
   for (const [i, placed] of deck.slides.entries()) {
     if (placed.sectionTitle !== section) {
@@ -64,7 +84,11 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       const before = written.get(i + 1);
       if (before?.from === placed.from && before.key === key) {
         reused.push(i + 1);
-        charts += placed.items.filter((it) => it.kind === "chart").length;
+        for (const it of placed.items) {
+          if (it.kind !== "chart") continue;
+          charts++;
+          if (before.settled) settledCharts.add(charts);
+        }
         continue;
       }
       keys.set(i + 1, { key, from: placed.from });
@@ -90,12 +114,16 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   }
   // The files themselves, not a zip of them (see collect-parts.ts).
   const parts = (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
-  for (const n of reused) for (const [name, text] of written!.get(n)!.parts) parts.set(name, text);
+  const settled = new Map<string, string>();
+  for (const n of reused) {
+    const before = written!.get(n)!;
+    for (const [name, text] of before.parts) (before.settled ? settled : parts).set(name, text);
+  }
   for (const [n, from] of keys) {
     const own = slidePartNames(n).map((name) => [name, parts.get(name)] as const);
-    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { ...from, parts: own });
+    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { ...from, parts: own, settled: false });
   }
   // A slide written anew without a cache's `from` (or with a picture) is no longer the one kept.
   for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length || (!keys.has(n) && !reused.includes(n))) written!.delete(n);
-  return parts;
+  return { parts, settled, settledCharts };
 }

@@ -13,11 +13,12 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const encoder = new TextEncoder();
 
-export function insertCharts(parts: Parts, charts: readonly ChartPart[], timestampMs: number): void {
+/** `placed`: charts (by number) whose slides hold them already (slides the package stage finished before). */
+export function insertCharts(parts: Parts, charts: readonly ChartPart[], timestampMs: number, placed: ReadonlySet<number> = new Set()): void {
   if (charts.length === 0) return;
   // One pass over each slide finds the markers it holds (a search per chart and slide would make a
   // 1000-slide deck with 200 charts scan 200,000 slide texts).
-  const byMarker = new Map(charts.map((c) => [c.marker, c]));
+  const byMarker = new Map(charts.filter((c) => !placed.has(c.n)).map((c) => [c.marker, c]));
   const bySlide = new Map<string, ChartPart[]>();
   for (const name of parts.keys()) {
     if (!/^ppt\/slides\/slide\d+\.xml$/.test(name)) continue;
@@ -37,8 +38,8 @@ export function insertCharts(parts: Parts, charts: readonly ChartPart[], timesta
     parts.set(slide, xml);
     parts.set(relsName, rels);
   }
-  const placed = new Set([...bySlide.values()].flat());
-  const missing = charts.filter((c) => !placed.has(c));
+  const found = new Set([...bySlide.values()].flat());
+  const missing = charts.filter((c) => !found.has(c) && !placed.has(c.n));
   if (missing.length) throw new Error(`package: no marker shape for chart ${missing.map((c) => c.n).join(", ")}`);
   // Most parts of every workbook are the same text (styles, relationships): compressed once.
   const shared: DeflateCache = new Map();

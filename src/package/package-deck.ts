@@ -27,21 +27,29 @@ export interface PackageExtras {
   readonly deflated?: DeflateCache;
   /** A deck large enough for its garbage to be collected before it is zipped (collectGarbage). */
   readonly large?: boolean;
+  /**
+   * Parts of slides this stage finished in an earlier build, unchanged since (build/build-pptx.ts
+   * WrittenSlide.settled), and the charts on them: they go round the fixes into the zip.
+   */
+  readonly settled?: { readonly parts: ReadonlyMap<string, string>; readonly charts: ReadonlySet<number> };
 }
 
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {
-  const { template, alts = [], titles = [], deflated } = extras;
-  insertCharts(parts, charts, timestampMs);
+  const { template, alts = [], titles = [], deflated, settled } = extras;
+  if (settled && settled.parts.size > 0 && template) throw new Error("package: settled slides on a template");
+  insertCharts(parts, charts, timestampMs, settled?.charts);
   fixShapeAltText(parts, alts);
   fixTitlePlaceholders(parts);
   fixTitleGeometry(parts, titles);
   fixSlideLinks(parts);
   fixParagraphProperties(parts);
   if (template) applyTemplate(parts, template.template, template.slideLayouts);
+  fixDuplicateShapeIds(parts);
+  // The rest are the package's own lists, which name every part: the settled slides are back.
+  for (const [name, text] of settled?.parts ?? []) parts.set(name, text);
   fixNotesMasterTheme(parts);
   fixContentTypes(parts);
   fixPresentation(parts);
-  fixDuplicateShapeIds(parts);
   fixCoreProperties(parts, "docProps/core.xml", timestampMs);
   // A large deck's fixes leave a copy of its slides' text behind: collected before zipping adds more.
   if (extras.large) collectGarbage();

@@ -12,9 +12,14 @@
 // APPNOTE.TXT 6.3.10 §4.3.7 (local header), §4.3.12 (central directory) and §4.3.16 (end record).
 import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
-// fflate's browser build: the same synchronous unzip, without the node build's start-up load of
+import { createRequire } from "node:module";
+
+// fflate reads an organisation's template, and is loaded then (its tables cost every build 5 ms at
+// start-up); its browser build, the same synchronous unzip without the node build's load of
 // worker_threads (for asynchronous APIs this stage does not use).
-import { unzipSync } from "fflate/browser";
+type Fflate = typeof import("fflate/browser");
+let fflate: Fflate | undefined;
+const unzipSync: Fflate["unzipSync"] = (data, opts) => (fflate ??= createRequire(import.meta.url)("fflate/browser") as Fflate).unzipSync(data, opts);
 
 /**
  * Parts of a package by name, in no particular order. An XML part the package stage edits is held as

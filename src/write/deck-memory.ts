@@ -65,7 +65,7 @@ export function readDeckMemory(outPath: string): DeckMemory {
     if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return memory;
     for (const w of stored.written as unknown[]) {
       if (!isWritten(w)) return { written: new Map(), deflated: new Map() };
-      memory.written.set(w[0], { from: w[1].from, key: w[1].key, parts: w[1].parts.map(([name, bytes]) => [name, decoder.decode(bytes)] as const) });
+      memory.written.set(w[0], { from: w[1].from, key: w[1].key, settled: w[1].settled, parts: w[1].parts.map(([name, bytes]) => [name, decoder.decode(bytes)] as const) });
     }
     for (const d of stored.deflated as unknown[]) {
       if (!isDeflated(d)) return { written: new Map(), deflated: new Map() };
@@ -94,7 +94,7 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
     && read.deflated.size === memory.deflated.size && [...memory.deflated.values()].every((d) => read.deflated.has(d.data));
   if (unchanged) return;
   // Texts as UTF-8: V8 keeps a text with any character past U+00FF (a dash, an ellipsis) as UTF-16.
-  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, parts: w.parts.map(([name, text]) => [name, encoder.encode(text)] as const) }] as const);
+  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, settled: w.settled, parts: w.parts.map(([name, text]) => [name, encoder.encode(text)] as const) }] as const);
   const deflated = [...memory.deflated].map(([name, d]) => [name, { sha1: d.sha1, method: d.method, crc: d.crc, size: d.size, data: d.data }] as const);
   try {
     const entries = serialize({ tool, written, deflated });
@@ -105,12 +105,12 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
 }
 
 /** A written slide as kept: its parts' texts in UTF-8. */
-interface KeptSlide { readonly from: string; readonly key: string; readonly parts: ReadonlyArray<readonly [string, Uint8Array]> }
+interface KeptSlide { readonly from: string; readonly key: string; readonly settled: boolean; readonly parts: ReadonlyArray<readonly [string, Uint8Array]> }
 
 function isWritten(v: unknown): v is readonly [number, KeptSlide] {
   if (!Array.isArray(v) || v.length !== 2 || !Number.isInteger(v[0]) || (v[0] as number) < 1) return false;
   const w = v[1] as Partial<KeptSlide> | null;
-  return typeof w?.from === "string" && typeof w.key === "string" && Array.isArray(w.parts)
+  return typeof w?.from === "string" && typeof w.key === "string" && typeof w.settled === "boolean" && Array.isArray(w.parts)
     && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && p[1] instanceof Uint8Array);
 }
 
