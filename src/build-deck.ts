@@ -22,7 +22,7 @@ import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
-import { partText, type Parts } from "./package/zip-io.js";
+import type { Parts } from "./package/zip-io.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
@@ -117,8 +117,8 @@ export interface BuildSession {
 function settleWritten(written: WrittenSlides, parts: Parts): void {
   for (const [n, w] of written) {
     if (w.settled) continue;
-    const fixed = w.parts.map(([name]) => [name, partText(parts, name)] as const);
-    if (fixed.every((f): f is readonly [string, string] => typeof f[1] === "string")) written.set(n, { ...w, parts: fixed, settled: true });
+    const fixed = w.parts.map(([name]) => [name, parts.get(name)] as const);
+    if (fixed.every((f): f is readonly [string, string | Uint8Array] => f[1] !== undefined)) written.set(n, { ...w, parts: fixed, settled: true });
   }
 }
 

@@ -30,7 +30,8 @@ export type WrittenSlides = Map<number, WrittenSlide>;
 export interface WrittenSlide {
   readonly from: string;
   readonly key: string;
-  readonly parts: ReadonlyArray<readonly [string, string]>;
+  /** Texts, or their UTF-8 bytes (as a build of the same file kept them). */
+  readonly parts: ReadonlyArray<readonly [string, string | Uint8Array]>;
   readonly settled: boolean;
 }
 
@@ -38,7 +39,7 @@ export interface WrittenSlide {
 export interface BuiltParts {
   readonly parts: RawParts;
   /** Parts of unchanged slides, final already (WrittenSlide.settled). */
-  readonly settled: ReadonlyMap<string, string>;
+  readonly settled: ReadonlyMap<string, string | Uint8Array>;
   /** The charts (by number) on those slides: placed already. */
   readonly settledCharts: ReadonlySet<number>;
 }
@@ -114,7 +115,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
   }
   // The files themselves, not a zip of them (see collect-parts.ts).
   const parts = (await pptx.write({ outputType: PARTS_OUTPUT as "nodebuffer" })) as unknown as RawParts;
-  const settled = new Map<string, string>();
+  const settled = new Map<string, string | Uint8Array>();
   for (const n of reused) {
     const before = written!.get(n)!;
     for (const [name, text] of before.parts) (before.settled ? settled : parts).set(name, text);

@@ -31,7 +31,7 @@ export interface PackageExtras {
    * Parts of slides this stage finished in an earlier build, unchanged since (build/build-pptx.ts
    * WrittenSlide.settled), and the charts on them: they go round the fixes into the zip.
    */
-  readonly settled?: { readonly parts: ReadonlyMap<string, string>; readonly charts: ReadonlySet<number> };
+  readonly settled?: { readonly parts: ReadonlyMap<string, string | Uint8Array>; readonly charts: ReadonlySet<number> };
 }
 
 export function packageDeck(parts: Parts, charts: readonly ChartPart[], timestampMs: number, extras: PackageExtras = {}): Buffer {

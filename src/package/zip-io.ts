@@ -147,7 +147,6 @@ export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache
   const { date, time } = dosDateTime(timestampMs);
   const names = [...parts.keys()].sort(entryOrder);
   if (names.length > MAX_ENTRIES) throw new RangeError(`a package of ${names.length} parts needs Zip64, which is not written`);
-  const chunks: Uint8Array[] = [];
   const entries: Entry[] = [];
   let offset = 0;
   for (const part of names) {
@@ -166,50 +165,40 @@ export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache
       }
       reuse?.set(part, done);
     }
-    const { data } = done;
-    const entry: Entry = { name: Buffer.from(part, "utf8"), method: done.method, crc: done.crc, size: done.size, data, offset };
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(FLAG_UTF8, 6);
-    header.writeUInt16LE(entry.method, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(entry.crc, 14);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(entry.size, 22);
-    header.writeUInt16LE(entry.name.length, 26);
-    header.writeUInt16LE(0, 28);
-    chunks.push(header, entry.name, data);
-    entries.push(entry);
-    offset += header.length + entry.name.length + data.length;
+    const name = Buffer.from(part, "utf8");
+    entries.push({ name, method: done.method, crc: done.crc, size: done.size, data: done.data, offset });
+    offset += LOCAL_HEADER_BYTES + name.length + done.data.length;
     if (offset > MAX_OFFSET) throw new RangeError("the package is over 4 GiB, which needs Zip64");
   }
+  // The archive written into one buffer of its final size: every byte of it is set below.
   const directoryStart = offset;
+  const directoryBytes = entries.reduce((n, e) => n + CENTRAL_HEADER_BYTES + e.name.length, 0);
+  const out = Buffer.allocUnsafe(directoryStart + directoryBytes + END_BYTES);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const u16 = (at: number, v: number) => view.setUint16(at, v, true);
+  const u32 = (at: number, v: number) => view.setUint32(at, v, true);
   for (const e of entries) {
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(CENTRAL_HEADER, 0);
-    record.writeUInt16LE(VERSION, 4);
-    record.writeUInt16LE(VERSION, 6);
-    record.writeUInt16LE(FLAG_UTF8, 8);
-    record.writeUInt16LE(e.method, 10);
-    record.writeUInt16LE(time, 12);
-    record.writeUInt16LE(date, 14);
-    record.writeUInt32LE(e.crc, 16);
-    record.writeUInt32LE(e.data.length, 20);
-    record.writeUInt32LE(e.size, 24);
-    record.writeUInt16LE(e.name.length, 28);
-    // extra field length, comment length, disk number, internal and external attributes: all 0
-    record.writeUInt32LE(e.offset, 42);
-    chunks.push(record, e.name);
-    offset += record.length + e.name.length;
+    const at = e.offset;
+    u32(at, LOCAL_HEADER); u16(at + 4, VERSION); u16(at + 6, FLAG_UTF8); u16(at + 8, e.method); u16(at + 10, time); u16(at + 12, date);
+    u32(at + 14, e.crc); u32(at + 18, e.data.length); u32(at + 22, e.size); u16(at + 26, e.name.length); u16(at + 28, 0);
+    out.set(e.name, at + LOCAL_HEADER_BYTES);
+    out.set(e.data, at + LOCAL_HEADER_BYTES + e.name.length);
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(offset - directoryStart, 12);
-  end.writeUInt32LE(directoryStart, 16);
-  chunks.push(end);
-  return Buffer.concat(chunks);
+  let at = directoryStart;
+  for (const e of entries) {
+    u32(at, CENTRAL_HEADER); u16(at + 4, VERSION); u16(at + 6, VERSION); u16(at + 8, FLAG_UTF8); u16(at + 10, e.method); u16(at + 12, time); u16(at + 14, date);
+    u32(at + 16, e.crc); u32(at + 20, e.data.length); u32(at + 24, e.size); u16(at + 28, e.name.length);
+    // extra field length, comment length, disk number, internal and external attributes: all 0
+    u16(at + 30, 0); u16(at + 32, 0); u16(at + 34, 0); u16(at + 36, 0); u32(at + 38, 0);
+    u32(at + 42, e.offset);
+    out.set(e.name, at + CENTRAL_HEADER_BYTES);
+    at += CENTRAL_HEADER_BYTES + e.name.length;
+  }
+  u32(at, END_OF_CENTRAL_DIRECTORY); u16(at + 4, 0); u16(at + 6, 0); u16(at + 8, entries.length); u16(at + 10, entries.length);
+  u32(at + 12, directoryBytes); u32(at + 16, directoryStart); u16(at + 20, 0);
+  return out;
 }
+
+const LOCAL_HEADER_BYTES = 30;
+const CENTRAL_HEADER_BYTES = 46;
+const END_BYTES = 22;

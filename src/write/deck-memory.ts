@@ -15,7 +15,6 @@ import type { DeflateCache, DeflatedPart } from "../package/zip-io.js";
 import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** What one deck file's builds reuse: its written slides and compressed parts. */
 export interface DeckMemory {
@@ -65,11 +64,18 @@ export function readDeckMemory(outPath: string): DeckMemory {
     if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return memory;
     for (const w of stored.written as unknown[]) {
       if (!isWritten(w)) return { written: new Map(), deflated: new Map() };
-      memory.written.set(w[0], { from: w[1].from, key: w[1].key, settled: w[1].settled, parts: w[1].parts.map(([name, bytes]) => [name, decoder.decode(bytes)] as const) });
+      memory.written.set(w[0], { from: w[1].from, key: w[1].key, settled: w[1].settled, parts: w[1].parts.map(([name, bytes]) => [name, bytes] as const) });
     }
     for (const d of stored.deflated as unknown[]) {
       if (!isDeflated(d)) return { written: new Map(), deflated: new Map() };
       memory.deflated.set(d[0], d[1]);
+    }
+    // A part compressed from the very bytes a slide keeps is known to match them: no hash to compare.
+    for (const w of stored.written as ReadonlyArray<readonly [number, KeptSlide]>) {
+      w[1].parts.forEach(([name], i) => {
+        const d = memory.deflated.get(name);
+        if (w[1].compressed.includes(i) && d) memory.deflated.set(name, { ...d, from: memory.written.get(w[0])!.parts[i]![1] });
+      });
     }
   } catch {
     return { written: new Map(), deflated: new Map() };
@@ -94,7 +100,12 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
     && read.deflated.size === memory.deflated.size && [...memory.deflated.values()].every((d) => read.deflated.has(d.data));
   if (unchanged) return;
   // Texts as UTF-8: V8 keeps a text with any character past U+00FF (a dash, an ellipsis) as UTF-16.
-  const written = [...memory.written].map(([n, w]) => [n, { from: w.from, key: w.key, settled: w.settled, parts: w.parts.map(([name, text]) => [name, encoder.encode(text)] as const) }] as const);
+  // `compressed`: the parts whose compressed form was made from this very text.
+  const written = [...memory.written].map(([n, w]) => [n, {
+    from: w.from, key: w.key, settled: w.settled,
+    parts: w.parts.map(([name, text]) => [name, typeof text === "string" ? encoder.encode(text) : text] as const),
+    compressed: w.parts.flatMap(([name, text], i) => (memory.deflated.get(name)?.from === text ? [i] : [])),
+  }] as const);
   const deflated = [...memory.deflated].map(([name, d]) => [name, { sha1: d.sha1, method: d.method, crc: d.crc, size: d.size, data: d.data }] as const);
   try {
     const entries = serialize({ tool, written, deflated });
@@ -105,12 +116,13 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
 }
 
 /** A written slide as kept: its parts' texts in UTF-8. */
-interface KeptSlide { readonly from: string; readonly key: string; readonly settled: boolean; readonly parts: ReadonlyArray<readonly [string, Uint8Array]> }
+interface KeptSlide { readonly from: string; readonly key: string; readonly settled: boolean; readonly parts: ReadonlyArray<readonly [string, Uint8Array]>; readonly compressed: readonly number[] }
 
 function isWritten(v: unknown): v is readonly [number, KeptSlide] {
   if (!Array.isArray(v) || v.length !== 2 || !Number.isInteger(v[0]) || (v[0] as number) < 1) return false;
   const w = v[1] as Partial<KeptSlide> | null;
   return typeof w?.from === "string" && typeof w.key === "string" && typeof w.settled === "boolean" && Array.isArray(w.parts)
+    && Array.isArray(w.compressed) && w.compressed.every((i) => Number.isInteger(i))
     && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && p[1] instanceof Uint8Array);
 }
 
