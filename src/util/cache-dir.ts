@@ -1,6 +1,6 @@
 // Where briefdeck keeps its caches (prepared images, precompiled templates): a per-user folder, never
 // the outline's own folder, which travels between people and must hold data only.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,16 +59,27 @@ export function setCacheWrites(enabled: boolean): void {
   writes = enabled;
 }
 
-/** Writes a cache file readable and writable by this user only, atomically; false when it cannot (or must not). */
-export function writePrivateCacheFile(path: string, data: string | Uint8Array): boolean {
+/**
+ * Writes a cache file readable and writable by this user only, atomically; false when it cannot (or
+ * must not). Several chunks are written one after another (no copy of them joined).
+ */
+export function writePrivateCacheFile(path: string, data: string | Uint8Array | readonly Uint8Array[]): boolean {
   if (!writes) return false;
+  const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data, { mode: 0o600 });
+    if (typeof data === "string" || data instanceof Uint8Array) {
+      writeFileSync(tmp, data, { mode: 0o600 });
+    } else {
+      const fd = openSync(tmp, "w", 0o600);
+      try {
+        for (const chunk of data) for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
+      } finally { closeSync(fd); }
+    }
     renameSync(tmp, path);
     return true;
   } catch {
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
     return false;
   }
 }

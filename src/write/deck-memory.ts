@@ -111,7 +111,7 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
     const entries = serialize({ tool, written, deflated });
     const crc = Buffer.alloc(4);
     crc.writeUInt32LE(crc32(entries), 0);
-    if (writePrivateCacheFile(fileFor(outPath), Buffer.concat([crc, entries]))) prune();
+    if (writePrivateCacheFile(fileFor(outPath), [crc, entries])) prune();
   } catch { /* not kept */ }
 }
 
