@@ -330,6 +330,8 @@ describe("9. internal errors are readable", () => {
     expect(r.status).toBe(70);
     expect(r.stderr).toContain("internal error");
     expect(r.stderr).toMatch(/at writeZip \(src\/package\/zip-io\.ts:\d+:\d+\)/);
+    // The bundle keeps no names; the source map gives them back, await or not.
+    expect(r.stderr).toMatch(/at packageDeck \(src\/package\/package-deck\.ts:\d+:\d+\)\n\s+at buildFor \(src\/build-deck\.ts:\d+:\d+\)\n\s+at async buildDeck \(src\/build-deck\.ts/);
     expect(r.stderr.length).toBeLessThan(5_000);
     expect(existsSync(join(dir, "out", "deck.pptx"))).toBe(false);
   });
