@@ -2,7 +2,7 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { deflateRawSync } from "node:zlib";
@@ -282,6 +282,22 @@ describe("reproducible output", () => {
     const left = readdirSync(decks);
     expect(left.filter((f) => !f.startsWith("old-")).length).toBe(1);
     expect(left.filter((f) => f.startsWith("old-")).length).toBe(64 - Math.ceil(65 / 4));
+  });
+
+  it("keeps deck files' memories under 512 MiB in all, dropping the least recently built past that", () => {
+    const dir = tempDir();
+    const decks = join(dir, "cache", "decks");
+    mkdirSync(decks, { recursive: true, mode: 0o700 });
+    // Sparse files: their size counts, no disk is used.
+    [new Date("2020-01-01T00:00:00Z"), new Date("2021-01-01T00:00:00Z")].forEach((t, i) => {
+      const f = join(decks, `big-${i}.bin`);
+      writeFileSync(f, "", { mode: 0o600 });
+      truncateSync(f, 300 * 1024 * 1024);
+      utimesSync(f, t, t);
+    });
+    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
+    expect(readdirSync(decks).filter((f) => f.startsWith("big-"))).toEqual(["big-1.bin"]);
+    expect(readdirSync(decks)).toHaveLength(2);
   });
 
   it("keeps at most 4,000 laid-out slides, dropping the least recently written quarter past that", () => {

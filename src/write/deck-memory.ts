@@ -27,8 +27,12 @@ const asRead = new WeakMap<DeckMemory, { readonly written: ReadonlySet<WrittenSl
 
 /** A deck file's memory is at most this large on disk (a 3000-slide deck's); past it, none is kept. */
 const MAX_BYTES = 256 * 1024 * 1024;
-/** Most deck files remembered; past this, the least recently built quarter goes (checked once a process, on a write). */
+/**
+ * Most deck files remembered, and most bytes in all: past either, the least recently built go (a
+ * quarter of the files, or down to three quarters of the bytes), checked once a process, on a write.
+ */
 export const MAX_DECKS = 64;
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 let pruned = false;
 
 function folder(): string {
@@ -43,10 +47,17 @@ function prune(): void {
   if (pruned) return;
   pruned = true;
   try {
-    const names = readdirSync(folder());
-    if (names.length <= MAX_DECKS) return;
-    const byAge = names.map((n) => ({ n, t: statSync(join(folder(), n)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { n } of byAge.slice(0, Math.ceil(names.length / 4))) rmSync(join(folder(), n), { force: true });
+    const byAge = readdirSync(folder()).map((n) => { const s = statSync(join(folder(), n)); return { n, t: s.mtimeMs, size: s.size }; }).sort((a, b) => a.t - b.t);
+    let total = byAge.reduce((sum, f) => sum + f.size, 0);
+    let count = byAge.length;
+    if (count <= MAX_DECKS && total <= MAX_TOTAL_BYTES) return;
+    const keepCount = count > MAX_DECKS ? count - Math.ceil(count / 4) : count;
+    for (const f of byAge) {
+      if (count <= keepCount && total <= (MAX_TOTAL_BYTES / 4) * 3) break;
+      rmSync(join(folder(), f.n), { force: true });
+      count--;
+      total -= f.size;
+    }
   } catch { /* a folder that cannot be pruned is simply larger */ }
 }
 
