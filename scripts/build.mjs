@@ -12,17 +12,20 @@ const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
 if (process.argv.includes("--check-tests")) execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.test.json")], { stdio: "inherit" });
 const outfile = join(root, "dist", "briefdeck.cjs");
-// pptxgenjs loads node:https on every slide, in case a picture is a URL to fetch (encodeSlideMediaRels).
-// briefdeck hands it every picture as data and never a URL (src/build/add-items.ts), so the 10 ms of
-// loading https, tls, net and http are spent for nothing: pptxgenjs gets a module whose use is an error.
+// pptxgenjs loads node:fs and node:https with import() for every slide and layout, in case a picture
+// is a file or a URL to fetch (encodeSlideMediaRels). briefdeck hands it every picture as data and
+// never a URL (src/build/add-items.ts), so the 10 ms of loading https, tls, net and http are spent for
+// nothing: pptxgenjs gets a module whose use is an error. node:fs it gets as a module of its own,
+// made once: the bundle's import() of a built-in wrapped fs anew each time (6 ms a build).
 const noRemoteMedia = {
   name: "no-remote-media",
   setup(b) {
-    b.onResolve({ filter: /^node:https$/ }, (args) => (/[\\/]pptxgenjs[\\/]/.test(args.importer) ? { path: "https", namespace: "no-remote-media" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "no-remote-media" }, () => ({
+    b.onResolve({ filter: /^node:(https|fs)$/ }, (args) => (/[\\/]pptxgenjs[\\/]/.test(args.importer) && args.kind === "dynamic-import" ? { path: args.path.slice(5), namespace: "no-remote-media" } : undefined));
+    b.onLoad({ filter: /^https$/, namespace: "no-remote-media" }, () => ({
       contents: 'const refuse = () => { throw new Error("briefdeck: pptxgenjs asked to fetch a picture from a URL; pictures are passed as data"); };\nexport default { get: refuse, request: refuse };',
       loader: "js",
     }));
+    b.onLoad({ filter: /^fs$/, namespace: "no-remote-media" }, () => ({ contents: 'import fs from "node:fs";\nexport * from "node:fs";\nexport default fs;', loader: "js", resolveDir: root }));
   },
 };
 rmSync(`${outfile}.cache`, { force: true });
