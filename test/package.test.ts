@@ -284,6 +284,19 @@ describe("reproducible output", () => {
     expect(left.filter((f) => f.startsWith("old-")).length).toBe(64 - Math.ceil(65 / 4));
   });
 
+  it("keeps at most 600 map entries, dropping the least recently written quarter past that", () => {
+    const dir = tempDir();
+    const geo = join(dir, "cache", "geo");
+    mkdirSync(geo, { recursive: true, mode: 0o700 });
+    const old = new Date("2020-01-01T00:00:00Z");
+    for (let i = 0; i < 600; i++) { const f = join(geo, `old-${i}.json`); writeFileSync(f, "{}", { mode: 0o600 }); utimesSync(f, old, old); }
+    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
+    const left = readdirSync(geo);
+    expect(left.filter((f) => !f.startsWith("old-")).length).toBeGreaterThanOrEqual(3); // the shipped map's index, view and countries
+    // Pruned once, at the first write (601 files): the oldest quarter, all of them old ones.
+    expect(left.filter((f) => f.startsWith("old-")).length).toBe(600 - Math.ceil(601 / 4));
+  });
+
   it("keeps deck files' memories under 512 MiB in all, dropping the least recently built past that", () => {
     const dir = tempDir();
     const decks = join(dir, "cache", "decks");

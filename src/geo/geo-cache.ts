@@ -8,9 +8,15 @@
 // (setCacheWrites).
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
+import { cacheDir, pruneCacheFolder, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 
 const memory = new Map<string, unknown>();
+
+/**
+ * Most entries kept (a map has three: the country index, its view, its countries; each rebuilt tool
+ * makes new ones): past this, the least recently written quarter goes (pruneCacheFolder).
+ */
+const MAX_FILES = 600;
 
 /**
  * The value stored for `key` (any JSON) under `kind`, or `compute()`'s, then stored; `valid` checks
@@ -30,6 +36,6 @@ export function cachedGeo<T>(kind: string, key: unknown, compute: () => T, valid
   }
   const value = compute();
   memory.set(id, value);
-  if (file !== undefined) writePrivateCacheFile(file, JSON.stringify(value));
+  if (file !== undefined && writePrivateCacheFile(file, JSON.stringify(value))) pruneCacheFolder(join(cacheDir(), "geo"), MAX_FILES);
   return value;
 }

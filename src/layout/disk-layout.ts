@@ -7,12 +7,11 @@
 // data, in V8's structured-clone form, which keeps what JSON would lose (an undefined in a list, NaN):
 // a slide that does not read back as one is laid out again.
 import { createHash } from "node:crypto";
-import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { DeckError, type DeckErrorInfo } from "../errors.js";
 import type { PlacedSlide } from "../model/layout.js";
-import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
+import { cacheDir, pruneCacheFolder, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 import { metricsFor } from "../util/fonts.js";
 
 export interface LaidOut { readonly slides: readonly PlacedSlide[]; readonly warnings: readonly DeckError[] }
@@ -36,20 +35,9 @@ export function layoutDigest(prefix: string, key: string): string {
   return createHash("sha1").update(prefix).update(key).digest("base64url");
 }
 
-/** Most slides kept; past this, the least recently written quarter goes (checked once a process, on a write). */
+/** Most slides kept; past this, the least recently written quarter goes (pruneCacheFolder). */
 const MAX_SLIDES = 4000;
-let pruned = false;
 
-function prune(dir: string): void {
-  if (pruned) return;
-  pruned = true;
-  try {
-    const names = readdirSync(dir);
-    if (names.length <= MAX_SLIDES) return;
-    const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { n } of byAge.slice(0, Math.ceil(names.length / 4))) rmSync(join(dir, n), { force: true });
-  } catch { /* a cache that cannot be pruned is simply larger */ }
-}
 
 /** A cache of laid-out slides on disk for text measured in these fonts, or undefined where none may be kept. */
 export function diskLayout(): SlideCache | undefined {
@@ -74,7 +62,7 @@ export function diskLayout(): SlideCache | undefined {
       // Positions are the slide's own and are put back on every read; a warning's cause is not kept.
       const warnings = value.warnings.map(({ info: { pos: _pos, cause: _cause, ...info } }) => info);
       const slides = value.slides.map(({ pos: _pos, items, ...s }) => ({ ...s, items: items.map((it) => (it.kind === "image" ? { ...it, pos: undefined } : it)) }));
-      try { if (writePrivateCacheFile(fileOf(digest), serialize({ slides, warnings }))) prune(join(cacheDir(), "layout")); } catch { /* not cloneable: not kept */ }
+      try { if (writePrivateCacheFile(fileOf(digest), serialize({ slides, warnings }))) pruneCacheFolder(join(cacheDir(), "layout"), MAX_SLIDES); } catch { /* not cloneable: not kept */ }
     },
   };
 }

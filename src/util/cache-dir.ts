@@ -1,6 +1,6 @@
 // Where briefdeck keeps its caches (prepared images, precompiled templates): a per-user folder, never
 // the outline's own folder, which travels between people and must hold data only.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,4 +82,32 @@ export function writePrivateCacheFile(path: string, data: string | Uint8Array | 
     try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
     return false;
   }
+}
+
+const pruned = new Set<string>();
+
+/**
+ * Keeps a cache folder within `files` files and `bytes` bytes: past either, the least recently
+ * written (or used: readers may touch what they use) go, a quarter of the files or down to three
+ * quarters of the bytes. Checked once a process per folder, after a write; a folder that cannot be
+ * pruned is simply larger.
+ */
+export function pruneCacheFolder(dir: string, files: number, bytes = Number.POSITIVE_INFINITY): void {
+  if (pruned.has(dir)) return;
+  pruned.add(dir);
+  try {
+    const names = readdirSync(dir);
+    if (names.length <= files && bytes === Number.POSITIVE_INFINITY) return;
+    const byAge = names.map((n) => { const s = statSync(join(dir, n)); return { n, t: s.mtimeMs, size: s.size }; }).sort((a, b) => a.t - b.t);
+    let total = byAge.reduce((sum, f) => sum + f.size, 0);
+    let count = byAge.length;
+    if (count <= files && total <= bytes) return;
+    const keep = count > files ? count - Math.ceil(count / 4) : count;
+    for (const f of byAge) {
+      if (count <= keep && total <= (bytes / 4) * 3) break;
+      rmSync(join(dir, f.n), { force: true });
+      count--;
+      total -= f.size;
+    }
+  } catch { /* simply larger */ }
 }

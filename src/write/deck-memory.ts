@@ -6,13 +6,13 @@
 // structured-clone form after their CRC-32, checked as read and field by field: anything else is an
 // empty memory, so a damaged file costs a full build, never a wrong deck.
 import { createHash } from "node:crypto";
-import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { utimesSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
 import type { WrittenSlide, WrittenSlides } from "../build/build-pptx.js";
 import type { DeflateCache, DeflatedPart } from "../package/zip-io.js";
-import { cacheDir, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
+import { cacheDir, pruneCacheFolder, readPrivateCacheFile, toolIdentity, writePrivateCacheFile } from "../util/cache-dir.js";
 
 const encoder = new TextEncoder();
 
@@ -27,13 +27,9 @@ const asRead = new WeakMap<DeckMemory, { readonly written: ReadonlySet<WrittenSl
 
 /** A deck file's memory is at most this large on disk (a 3000-slide deck's); past it, none is kept. */
 const MAX_BYTES = 256 * 1024 * 1024;
-/**
- * Most deck files remembered, and most bytes in all: past either, the least recently built go (a
- * quarter of the files, or down to three quarters of the bytes), checked once a process, on a write.
- */
+/** Most deck files remembered, and most bytes in all: past either, the least recently built go (pruneCacheFolder). */
 export const MAX_DECKS = 64;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
-let pruned = false;
 
 function folder(): string {
   return join(cacheDir(), "decks");
@@ -43,23 +39,6 @@ function fileFor(outPath: string): string {
   return join(folder(), `${createHash("sha1").update(resolve(outPath)).digest("base64url")}.bin`);
 }
 
-function prune(): void {
-  if (pruned) return;
-  pruned = true;
-  try {
-    const byAge = readdirSync(folder()).map((n) => { const s = statSync(join(folder(), n)); return { n, t: s.mtimeMs, size: s.size }; }).sort((a, b) => a.t - b.t);
-    let total = byAge.reduce((sum, f) => sum + f.size, 0);
-    let count = byAge.length;
-    if (count <= MAX_DECKS && total <= MAX_TOTAL_BYTES) return;
-    const keepCount = count > MAX_DECKS ? count - Math.ceil(count / 4) : count;
-    for (const f of byAge) {
-      if (count <= keepCount && total <= (MAX_TOTAL_BYTES / 4) * 3) break;
-      rmSync(join(folder(), f.n), { force: true });
-      count--;
-      total -= f.size;
-    }
-  } catch { /* a folder that cannot be pruned is simply larger */ }
-}
 
 /** The memory the last build of `outPath` kept; an empty one when there is none (or none may be kept). */
 export function readDeckMemory(outPath: string): DeckMemory {
@@ -122,7 +101,7 @@ export function keepDeckMemory(outPath: string, memory: DeckMemory, parts: Reado
     const entries = serialize({ tool, written, deflated });
     const crc = Buffer.alloc(4);
     crc.writeUInt32LE(crc32(entries), 0);
-    if (writePrivateCacheFile(fileFor(outPath), [crc, entries])) prune();
+    if (writePrivateCacheFile(fileFor(outPath), [crc, entries])) pruneCacheFolder(folder(), MAX_DECKS, MAX_TOTAL_BYTES);
   } catch { /* not kept */ }
 }
 
