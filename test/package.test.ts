@@ -272,29 +272,28 @@ describe("reproducible output", () => {
     }
   });
 
-  it("remembers at most 64 deck files, dropping the least recently built quarter past that", () => {
+  // Pruned caches: each folder filled past its limit with old entries, then one build of the shipped deck.
+  const pruneAfterBuild = (folder: string, old: number, ext: string) => {
     const dir = tempDir();
-    const decks = join(dir, "cache", "decks");
-    mkdirSync(decks, { recursive: true, mode: 0o700 });
-    const old = new Date("2020-01-01T00:00:00Z");
-    for (let i = 0; i < 64; i++) { const f = join(decks, `old-${i}.bin`); writeFileSync(f, "x", { mode: 0o600 }); utimesSync(f, old, old); }
+    const cache = join(dir, "cache", folder);
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    const then = new Date("2020-01-01T00:00:00Z");
+    for (let i = 0; i < old; i++) { const f = join(cache, `old-${i}${ext}`); writeFileSync(f, "{}", { mode: 0o600 }); utimesSync(f, then, then); }
     execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
-    const left = readdirSync(decks);
-    expect(left.filter((f) => !f.startsWith("old-")).length).toBe(1);
-    expect(left.filter((f) => f.startsWith("old-")).length).toBe(64 - Math.ceil(65 / 4));
-  });
+    const left = readdirSync(cache);
+    return { fresh: left.filter((f) => !f.startsWith("old-")).length, old: left.filter((f) => f.startsWith("old-")).length };
+  };
 
-  it("keeps at most 600 map entries, dropping the least recently written quarter past that", () => {
-    const dir = tempDir();
-    const geo = join(dir, "cache", "geo");
-    mkdirSync(geo, { recursive: true, mode: 0o700 });
-    const old = new Date("2020-01-01T00:00:00Z");
-    for (let i = 0; i < 600; i++) { const f = join(geo, `old-${i}.json`); writeFileSync(f, "{}", { mode: 0o600 }); utimesSync(f, old, old); }
-    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
-    const left = readdirSync(geo);
-    expect(left.filter((f) => !f.startsWith("old-")).length).toBeGreaterThanOrEqual(3); // the shipped map's index, view and countries
-    // Pruned once, at the first write (601 files): the oldest quarter, all of them old ones.
-    expect(left.filter((f) => f.startsWith("old-")).length).toBe(600 - Math.ceil(601 / 4));
+  it("keeps at most 4,000 laid-out slides, 600 map entries and 64 deck memories, dropping the least recently written quarter past that", () => {
+    // Pruned once, at the first write (one past the limit): the oldest quarter, all of them old ones.
+    const layout = pruneAfterBuild("layout", 4100, ".bin");
+    expect(layout.fresh).toBeGreaterThan(20); // this build's slides are kept
+    expect(layout.old).toBe(4100 - Math.ceil(4101 / 4));
+    const geo = pruneAfterBuild("geo", 600, ".json");
+    expect(geo.fresh).toBeGreaterThanOrEqual(3); // the shipped map's index, view and countries
+    expect(geo.old).toBe(600 - Math.ceil(601 / 4));
+    const decks = pruneAfterBuild("decks", 64, ".bin");
+    expect(decks).toEqual({ fresh: 1, old: 64 - Math.ceil(65 / 4) });
   });
 
   it("keeps deck files' memories under 512 MiB in all, dropping the least recently built past that", () => {
@@ -311,20 +310,6 @@ describe("reproducible output", () => {
     execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
     expect(readdirSync(decks).filter((f) => f.startsWith("big-"))).toEqual(["big-1.bin"]);
     expect(readdirSync(decks)).toHaveLength(2);
-  });
-
-  it("keeps at most 4,000 laid-out slides, dropping the least recently written quarter past that", () => {
-    const dir = tempDir();
-    const layoutDir = join(dir, "cache", "layout");
-    mkdirSync(layoutDir, { recursive: true, mode: 0o700 });
-    const old = new Date("2020-01-01T00:00:00Z");
-    for (let i = 0; i < 4100; i++) { const f = join(layoutDir, `old-${i}.bin`); writeFileSync(f, "x", { mode: 0o600 }); utimesSync(f, old, old); }
-    execFileSync(process.execPath, ["bin/briefdeck.js", "--quiet", "--out", join(dir, "out")], { env: { ...process.env, BRIEFDECK_CACHE_DIR: join(dir, "cache") }, stdio: "pipe" });
-    const left = readdirSync(layoutDir);
-    const fresh = left.filter((f) => !f.startsWith("old-"));
-    expect(fresh.length).toBeGreaterThan(20); // this build's slides are kept
-    // Pruned once, at the first write (4,101 files): the oldest quarter, all of them old ones.
-    expect(left.filter((f) => f.startsWith("old-")).length).toBe(4100 - Math.ceil(4101 / 4));
   });
 
   it("takes its timestamps from SOURCE_DATE_EPOCH when given", async () => {
