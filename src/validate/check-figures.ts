@@ -99,7 +99,8 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
     forEachText(outlineData, visit);
     for (const [text, path] of labels) visit(text, path);
   };
-  scan((text, path) => {
+  /** Citations and helpers: all in braces, which most texts have none of. */
+  const checkBraces = (text: string, path: Array<string | number>): void => {
     for (const m of text.matchAll(FIG_CITATION)) used.add(m[1]!);
     for (const m of text.matchAll(UNQUOTED_FIG)) {
       used.add(m[1]!);
@@ -114,8 +115,12 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
         hint: 'declare the number under `figures:` and cite it with {{fig "id"}}',
       }));
     }
+  };
+  scan((text, path) => {
+    const braces = text.includes("{{");
+    if (braces) checkBraces(text, path);
     // Escaped braces (\{{ … }}) are literal text; {{…}} citations and helpers are not typed amounts.
-    const bare = text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length)));
+    const bare = braces ? text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length))) : text;
     const seen = new Map<string, number>();
     // Most texts hold no digit, currency sign or number word at all: they skip the full pattern, and
     // so do texts it passed in an earlier run.
