@@ -8,7 +8,7 @@
 // at once; from then on the write stage handles them (src/write/write-deck.ts): it removes the run's
 // temporary files, restores any deck it was replacing, and exits 130 (SIGINT) or 143 (SIGTERM).
 "use strict";
-const { readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const { constants: vmConstants, Script } = require("node:vm");
@@ -17,37 +17,35 @@ const root = join(__dirname, "..");
 const bundle = join(root, "dist", "briefdeck.cjs");
 const cacheFile = `${bundle}.cache`;
 
-function newest(dir) {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
+/**
+ * Whether src/ holds anything newer than the bundle (a checkout pulled or edited without `npm
+ * install`). The build lists src/'s folders and files (dist/sources.txt): a folder's time changes
+ * when a file in it is added, removed or renamed, a file's when it is written, and a listed path
+ * that is gone is a change too. (Statted on libuv's threads while this one compiled the bundle, the
+ * run was slower, not faster.)
+ */
+function sourcesNewerThan(built) {
+  let listed;
+  try { listed = readFileSync(join(root, "dist", "sources.txt"), "utf8").split("\n").filter(Boolean); } catch { return true; }
+  return listed.length === 0 || listed.some((p) => (statSync(join(root, p), { throwIfNoEntry: false })?.mtimeMs ?? Number.POSITIVE_INFINITY) > built);
+}
+
+function rebuild() {
+  process.stderr.write("briefdeck: compiling (src/ changed since the last build)…\n");
+  require("node:child_process").execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
 }
 
 async function main() {
   let built = 0;
   try { built = statSync(bundle).mtimeMs; } catch { /* not built yet */ }
-  let sources = 0;
-  try { sources = newest(join(root, "src")); } catch { /* an installed copy without its sources runs its bundle */ }
-  if (built < sources || built === 0) {
-    process.stderr.write("briefdeck: compiling (src/ changed since the last build)…\n");
-    require("node:child_process").execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
-  }
+  // An installed copy without its sources runs its bundle.
+  if (built === 0 || (existsSync(join(root, "src")) && sourcesNewerThan(built))) rebuild();
   // A reader that stops reading (`npm run deck | head -1`) is no reason to stop the build: what
   // is printed after that goes nowhere, and the deck is still written.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", (err) => { if (err?.code !== "EPIPE") throw err; });
   // Stack traces of internal errors point into src/ through the bundle's source map.
   process.setSourceMapsEnabled(true);
-  let cachedData;
-  try { cachedData = readFileSync(cacheFile); } catch { /* first run */ }
-  // The bundle is ASCII (scripts/build.mjs checks), so Latin-1 reads it as a plain copy.
-  const script = new Script(Module.wrap(readFileSync(bundle, "latin1")), {
-    filename: bundle, cachedData,
-    // pptxgenjs loads node:fs with import(); let it use the ordinary loader.
-    importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
-  });
+  const { script, cachedData } = compileBundle();
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
   process.exitCode = await module.exports.run(process.argv.slice(2));
@@ -60,6 +58,19 @@ async function main() {
   // flushed, then the process ends. (A watch session returns only when it is stopped.)
   await new Promise((done) => process.stdout.write("", () => process.stderr.write("", done)));
   process.exit();
+}
+
+/** The bundle, compiled through its code cache when there is one. */
+function compileBundle() {
+  let cachedData;
+  try { cachedData = readFileSync(cacheFile); } catch { /* first run */ }
+  // The bundle is ASCII (scripts/build.mjs checks), so Latin-1 reads it as a plain copy.
+  const script = new Script(Module.wrap(readFileSync(bundle, "latin1")), {
+    filename: bundle, cachedData,
+    // pptxgenjs loads node:fs with import(); let it use the ordinary loader.
+    importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
+  });
+  return { script, cachedData };
 }
 
 main().catch((err) => {

@@ -2,7 +2,7 @@
 // CommonJS file with esbuild (dist/briefdeck.cjs). bin/briefdeck.js runs it through a V8 code cache,
 // so start-up neither resolves hundreds of modules nor recompiles them on every run.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -56,3 +56,11 @@ if (at >= 0) {
   const line = text.slice(0, at).split("\n").length;
   throw new Error(`dist/briefdeck.cjs:${line}: a non-ASCII character in the bundle, near ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 10))}; write it as a \\u escape in src/ (regular expressions, String.raw)`);
 }
+
+// What bin/briefdeck.js stats to tell whether src/ changed since this build: every folder and file.
+const listed = [];
+(function walk(dir) {
+  listed.push(dir);
+  for (const e of readdirSync(join(root, dir), { withFileTypes: true })) e.isDirectory() ? walk(`${dir}/${e.name}`) : listed.push(`${dir}/${e.name}`);
+})("src");
+writeFileSync(join(root, "dist", "sources.txt"), `${listed.join("\n")}\n`);

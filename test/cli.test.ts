@@ -1,5 +1,6 @@
 // The command line, in-process: exit codes, messages, and nothing lost on failure.
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type Io } from "../src/cli.js";
@@ -105,5 +106,39 @@ describe("nothing is lost", () => {
     const io = capture();
     expect(await main([file, "--out", join(dir, "out")], io)).toBe(1);
     expect(io.stderr.join("\n")).toMatch(/huge\.yaml:1:1 error FILE_TOO_LARGE/);
+  });
+});
+
+describe("bin/briefdeck.js", () => {
+  // A copy of the CLI whose build script only notes that it ran: what sends a run to rebuild.
+  it("rebuilds the bundle when a file in src/ is written, added or removed, and only then", () => {
+    const dir = tempDir();
+    for (const d of ["bin", "dist", "src/util", "scripts"]) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ["bin/briefdeck.js", "bin/package.json", "dist/briefdeck.cjs", "dist/briefdeck.cjs.map"]) writeFileSync(join(dir, f), readFileSync(f));
+    writeFileSync(join(dir, "src", "util", "a.ts"), "export {};\n");
+    const listing = ["src", "src/util", "src/util/a.ts"];
+    writeFileSync(join(dir, "scripts", "build.mjs"), `import { utimesSync, writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(join(dir, "rebuilt"))}, "yes");\nconst t = new Date();\nutimesSync(${JSON.stringify(join(dir, "dist", "briefdeck.cjs"))}, t, t);\n`);
+    const run = () => {
+      rmSync(join(dir, "rebuilt"), { force: true });
+      writeFileSync(join(dir, "dist", "sources.txt"), `${listing.join("\n")}\n`);
+      const r = spawnSync(process.execPath, [join(dir, "bin", "briefdeck.js"), "--version"], { cwd: dir, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      return existsSync(join(dir, "rebuilt"));
+    };
+    const past = new Date(Date.now() - 60_000);
+    const setBack = (p: string) => utimesSync(join(dir, p), past, past);
+    listing.forEach(setBack);
+    expect(run()).toBe(false);
+    writeFileSync(join(dir, "src", "util", "a.ts"), "export const x = 1;\n"); // written
+    expect(run()).toBe(true);
+    expect(run()).toBe(false);
+    writeFileSync(join(dir, "src", "util", "b.ts"), "export {};\n"); // added: its folder's time changes
+    expect(run()).toBe(true);
+    expect(run()).toBe(false);
+    rmSync(join(dir, "src", "util", "a.ts")); // removed (and still listed)
+    expect(run()).toBe(true);
+    // An installed copy without its sources runs its bundle as it is.
+    rmSync(join(dir, "src"), { recursive: true });
+    expect(run()).toBe(false);
   });
 });
