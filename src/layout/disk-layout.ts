@@ -27,8 +27,19 @@ export interface SlideCache {
  * (a slide laid out by other code, or measured in other widths, is another slide).
  */
 export function layoutKeyPrefix(fonts: { readonly heading: string; readonly body: string }): string {
-  return createHash("sha1").update(JSON.stringify([toolIdentity(), metricsFor(fonts.heading) ?? null, metricsFor(fonts.body) ?? null])).digest("base64url");
+  const heading = metricsFor(fonts.heading);
+  const body = metricsFor(fonts.body);
+  // The metrics are objects made once a process (the shipped ones, or an outline's fonts/ as read):
+  // the same pair has the same prefix, without writing out their thousands of widths again.
+  const known = prefixes.get(heading ?? NONE)?.get(body ?? NONE);
+  if (known !== undefined) return known;
+  const prefix = createHash("sha1").update(JSON.stringify([toolIdentity(), heading ?? null, body ?? null])).digest("base64url");
+  if (!prefixes.has(heading ?? NONE)) prefixes.set(heading ?? NONE, new WeakMap());
+  prefixes.get(heading ?? NONE)!.set(body ?? NONE, prefix);
+  return prefix;
 }
+const NONE = {};
+const prefixes = new WeakMap<object, WeakMap<object, string>>();
 
 /** A slide's layout key as a short digest: the name of its laid-out form, on disk and in PlacedSlide.from. */
 export function layoutDigest(prefix: string, key: string): string {
