@@ -260,6 +260,16 @@ describe("reproducible output", () => {
       expect(edited, fixture).not.toEqual(first);
       expect(edited, fixture).toEqual(build("fresh", "empty-cache"));
       expect(kept(), fixture).not.toEqual(memory);
+      // A picture redrawn under the same name: the slide that shows it is written again.
+      const cover = join(dir, "assets", "cover.svg");
+      if (existsSync(cover)) {
+        writeFileSync(cover, readFileSync(cover, "utf8").replace('fill="#14365D"', 'fill="#2B4C7E"'));
+        const redrawn = build("out");
+        expect(redrawn, fixture).not.toEqual(edited);
+        expect(redrawn, fixture).toEqual(build("fresh2", "empty-cache2"));
+        writeFileSync(cover, readFileSync(cover, "utf8").replace('fill="#2B4C7E"', 'fill="#14365D"'));
+        expect(build("out"), fixture).toEqual(edited);
+      }
       // Damaged memories (a flipped byte, a cut file, not one at all) are not used: the same decks again.
       const files = readdirSync(join(dir, "cache", "decks"));
       files.forEach((f, i) => {

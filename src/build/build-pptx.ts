@@ -18,9 +18,9 @@ export type PreparedImages = ReadonlyMap<string, Buffer>;
  * A deck's slides as pptxgenjs last wrote them (in a watch session, or by the last build of the same
  * file), by slide number, with what they were written from: the slide's `from` (what it was laid out
  * from: equal for the same placed slide), and a key of its number, the charts before it, and the
- * deck's size, theme, masters and numbering. A slide that matches both is added to pptxgenjs empty,
- * and its parts are the ones written before. Slides with pictures are always written (their media
- * parts and content types come from pptxgenjs), and so are slides laid out without a cache.
+ * deck's size, theme, masters and numbering, and its pictures' bytes. A slide that matches both is
+ * added to pptxgenjs empty, and its parts are the ones written before, its pictures (ppt/media) too;
+ * slides laid out without a cache are always written.
  *
  * `settled`: the parts are as the package stage left them, every fix made (on the built-in design,
  * each fix of a slide's parts depends on nothing but the slide and what the key holds), and go
@@ -44,8 +44,21 @@ export interface BuiltParts {
   readonly settledCharts: ReadonlySet<number>;
 }
 
-/** A slide's four parts. */
-export const slidePartNames = (n: number): readonly string[] => [`ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`];
+/** A slide's four parts, and its pictures (`media`: pptxgenjs names them by slide, image-N-k.png). */
+const slidePartNames = (n: number, media: ReadonlyMap<number, readonly string[]>): readonly string[] => [
+  `ppt/slides/slide${n}.xml`, `ppt/slides/_rels/slide${n}.xml.rels`, `ppt/notesSlides/notesSlide${n}.xml`, `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`,
+  ...media.get(n) ?? [],
+];
+
+/** Pictures by the slide they are on. */
+function mediaBySlide(parts: RawParts): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  for (const name of parts.keys()) {
+    const n = /^ppt\/media\/image-(\d+)-/.exec(name)?.[1];
+    if (n !== undefined) by.set(Number(n), [...by.get(Number(n)) ?? [], name]);
+  }
+  return by;
+}
 
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages, written?: WrittenSlides): Promise<BuiltParts> {
   installPartsOutput();
@@ -80,8 +93,10 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
       pptx.addSection({ title: xmlSafe(section) });
     }
     const slide = pptx.addSlide({ masterName: layoutName(placed.master), sectionTitle: xmlSafe(section) });
-    if (written && placed.from !== undefined && !placed.items.some((it) => it.kind === "image")) {
-      const key = `${deckKey}|${i + 1}|${charts}`;
+    if (written && placed.from !== undefined) {
+      // A picture is in the slide's parts: its bytes (the prepared PNG) are in the key.
+      const pictures = placed.items.flatMap((it) => (it.kind === "image" ? [createHash("sha1").update(images.get(imageKey(it))!).digest("base64url")] : []));
+      const key = `${deckKey}|${i + 1}|${charts}|${pictures.join(",")}`;
       const before = written.get(i + 1);
       if (before?.from === placed.from && before.key === key) {
         reused.push(i + 1);
@@ -120,9 +135,10 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     const before = written!.get(n)!;
     for (const [name, text] of before.parts) (before.settled ? settled : parts).set(name, text);
   }
+  const media = keys.size > 0 ? mediaBySlide(parts) : new Map<number, string[]>();
   for (const [n, from] of keys) {
-    const own = slidePartNames(n).map((name) => [name, parts.get(name)] as const);
-    if (own.every((p): p is readonly [string, string] => typeof p[1] === "string")) written!.set(n, { ...from, parts: own, settled: false });
+    const own = slidePartNames(n, media).map((name) => [name, parts.get(name)] as const);
+    if (own.every((p): p is readonly [string, string | Uint8Array] => p[1] !== undefined)) written!.set(n, { ...from, parts: own, settled: false });
   }
   // A slide written anew without a cache's `from` (or with a picture) is no longer the one kept.
   for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length || (!keys.has(n) && !reused.includes(n))) written!.delete(n);
