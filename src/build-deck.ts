@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { checkAccessibility } from "./a11y/check-accessibility.js";
 import { prepareImages } from "./assets/prepare-images.js";
 import { findAudience, resolveAudience } from "./audience/resolve-audience.js";
-import { buildPptx, type WrittenSlides } from "./build/build-pptx.js";
+import { buildPptx, settleWritten } from "./build/build-pptx.js";
 import { chartParts } from "./charts/chart-parts.js";
 import { DeckError, DeckErrors } from "./errors.js";
 import { layoutDeck, type LayoutCache, type TemplatePlacement } from "./layout/layout-deck.js";
@@ -22,7 +22,6 @@ import type { Audience, Deck } from "./model/deck.js";
 import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
-import type { Parts } from "./package/zip-io.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
@@ -111,15 +110,6 @@ export interface BuildSession {
   readonly layout?: LayoutCache;
   /** What each deck's last build wrote, by its file name: a rebuild writes and deflates only what changed. */
   readonly decks?: Map<string, DeckMemory>;
-}
-
-/** Each written slide's parts as the package stage left them (`parts`: the deck's, fixed). */
-function settleWritten(written: WrittenSlides, parts: Parts): void {
-  for (const [n, w] of written) {
-    if (w.settled) continue;
-    const fixed = w.parts.map(([name]) => [name, parts.get(name)] as const);
-    if (fixed.every((f): f is readonly [string, string | Uint8Array] => f[1] !== undefined)) written.set(n, { ...w, parts: fixed, settled: true });
-  }
 }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
@@ -266,7 +256,7 @@ async function buildFor(p: Prepared, audience: Audience, opts: BuildOptions): Pr
     ...(onTemplate ? { template: onTemplate } : {}), alts, titles, ...(memory ? { deflated: memory.deflated } : {}), large: placed.slides.length >= LARGE_DECK_SLIDES,
     ...(built.settled.size > 0 ? { settled: { parts: built.settled, charts: built.settledCharts } } : {}),
   });
-  // On the built-in design, the slides are remembered as the package stage left them: unchanged, they go round its fixes next time.
+  // On a template the fixes depend on the template too: its slides are remembered as pptxgenjs wrote them.
   if (memory && !p.template) settleWritten(memory.written, built.parts);
   if (kept && memory) keepDeckMemory(outPath, memory, new Set(built.parts.keys()));
   lap("package");

@@ -1,7 +1,7 @@
 // Build stage: PlacedDeck -> the parts pptxgenjs writes (package/ cleans and zips them). The only
 // stage that talks to pptxgenjs; charts are drawn by the charts stage, in the places marked here.
 import { createHash } from "node:crypto";
-import { imageKey, type PlacedDeck, type PlacedItem } from "../model/layout.js";
+import { imageKey, type PlacedDeck } from "../model/layout.js";
 import type { Theme } from "../model/theme.js";
 import { chartMarker } from "../charts/chart-parts.js";
 import { addFreeform, addImage, addShape, addTable, addText, type SlideIndex } from "./add-items.js";
@@ -58,6 +58,18 @@ function mediaBySlide(parts: RawParts): Map<number, string[]> {
     if (n !== undefined) by.set(Number(n), [...by.get(Number(n)) ?? [], name]);
   }
   return by;
+}
+
+/**
+ * Each written slide's parts as the package stage left them (`parts`: the deck's, fixed): on the
+ * built-in design they go round its fixes the next time the slide is unchanged.
+ */
+export function settleWritten(written: WrittenSlides, parts: RawParts): void {
+  for (const [n, w] of written) {
+    if (w.settled) continue;
+    const fixed = w.parts.map(([name]) => [name, parts.get(name)] as const);
+    if (fixed.every((f): f is readonly [string, string | Uint8Array] => f[1] !== undefined)) written.set(n, { ...w, parts: fixed, settled: true });
+  }
 }
 
 export async function buildPptx(deck: PlacedDeck, theme: Theme, images: PreparedImages, written?: WrittenSlides): Promise<BuiltParts> {
@@ -140,7 +152,7 @@ export async function buildPptx(deck: PlacedDeck, theme: Theme, images: Prepared
     const own = slidePartNames(n, media).map((name) => [name, parts.get(name)] as const);
     if (own.every((p): p is readonly [string, string | Uint8Array] => p[1] !== undefined)) written!.set(n, { ...from, parts: own, settled: false });
   }
-  // A slide written anew without a cache's `from` (or with a picture) is no longer the one kept.
+  // A slide written anew without a cache's `from` is no longer the one kept.
   for (const n of [...written?.keys() ?? []]) if (n > deck.slides.length || (!keys.has(n) && !reused.includes(n))) written!.delete(n);
   return { parts, settled, settledCharts };
 }

@@ -31,15 +31,12 @@ export function layoutKeyPrefix(fonts: { readonly heading: string; readonly body
   const body = metricsFor(fonts.body);
   // The metrics are objects made once a process (the shipped ones, or an outline's fonts/ as read):
   // the same pair has the same prefix, without writing out their thousands of widths again.
-  const known = prefixes.get(heading ?? NONE)?.get(body ?? NONE);
-  if (known !== undefined) return known;
-  const prefix = createHash("sha1").update(JSON.stringify([toolIdentity(), heading ?? null, body ?? null])).digest("base64url");
-  if (!prefixes.has(heading ?? NONE)) prefixes.set(heading ?? NONE, new WeakMap());
-  prefixes.get(heading ?? NONE)!.set(body ?? NONE, prefix);
-  return prefix;
+  if (!lastPrefix || lastPrefix.heading !== heading || lastPrefix.body !== body) {
+    lastPrefix = { heading, body, prefix: createHash("sha1").update(JSON.stringify([toolIdentity(), heading ?? null, body ?? null])).digest("base64url") };
+  }
+  return lastPrefix.prefix;
 }
-const NONE = {};
-const prefixes = new WeakMap<object, WeakMap<object, string>>();
+let lastPrefix: { readonly heading: unknown; readonly body: unknown; readonly prefix: string } | undefined;
 
 /** A slide's layout key as a short digest: the name of its laid-out form, on disk and in PlacedSlide.from. */
 export function layoutDigest(prefix: string, key: string): string {
@@ -48,7 +45,6 @@ export function layoutDigest(prefix: string, key: string): string {
 
 /** Most slides kept; past this, the least recently written quarter goes (pruneCacheFolder). */
 const MAX_SLIDES = 4000;
-
 
 /** A cache of laid-out slides on disk for text measured in these fonts, or undefined where none may be kept. */
 export function diskLayout(): SlideCache | undefined {

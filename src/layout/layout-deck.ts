@@ -123,7 +123,7 @@ function layoutSlide(slide: RenderedSlide, setting: Setting, slides: PlacedSlide
     : items);
   // What lies behind each text is sampled here, once, and kept with the slide (the accessibility check reads it).
   const backdrop = backdropLayers(template?.backdrop ?? []);
-  const background = slideBackground({ ...base, master: slide.layout }, theme.colors);
+  const background = slideBackground(base, theme.colors);
   const pages: PlacedSlide[] = module.place(ctx, slide).map((page, i) => ({
     ...base, id: i === 0 ? slide.id : `${slide.id}-cont-${i}`, title: page.title ?? fieldText(slide, "title"),
     items: withColoursBehind(titleFirst(readable(page.items.map(nonNegative))), backdrop, background),

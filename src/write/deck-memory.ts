@@ -39,41 +39,40 @@ function fileFor(outPath: string): string {
   return join(folder(), `${createHash("sha1").update(resolve(outPath)).digest("base64url")}.bin`);
 }
 
+const empty = (): DeckMemory => ({ written: new Map(), deflated: new Map() });
 
 /** The memory the last build of `outPath` kept; an empty one when there is none (or none may be kept). */
 export function readDeckMemory(outPath: string): DeckMemory {
-  const memory: DeckMemory = { written: new Map(), deflated: new Map() };
   const tool = toolIdentity();
   const bytes = tool ? readPrivateCacheFile(fileFor(outPath), MAX_BYTES) : undefined;
-  if (!bytes) return memory;
-  try {
-    // Bytes changed on disk are a miss, not a part of the next deck.
-    const entries = bytes.subarray(4);
-    if (bytes.length < 4 || bytes.readUInt32LE(0) !== crc32(entries)) return memory;
-    const stored = deserialize(entries) as { tool?: unknown; written?: unknown; deflated?: unknown } | null;
-    if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return memory;
-    for (const w of stored.written as unknown[]) {
-      if (!isWritten(w)) return { written: new Map(), deflated: new Map() };
-      memory.written.set(w[0], { from: w[1].from, key: w[1].key, settled: w[1].settled, parts: w[1].parts.map(([name, bytes]) => [name, bytes] as const) });
-    }
-    for (const d of stored.deflated as unknown[]) {
-      if (!isDeflated(d)) return { written: new Map(), deflated: new Map() };
-      memory.deflated.set(d[0], d[1]);
-    }
-    // A part compressed from the very bytes a slide keeps is known to match them: no hash to compare.
-    for (const w of stored.written as ReadonlyArray<readonly [number, KeptSlide]>) {
-      w[1].parts.forEach(([name], i) => {
-        const d = memory.deflated.get(name);
-        if (w[1].compressed.includes(i) && d) memory.deflated.set(name, { ...d, from: memory.written.get(w[0])!.parts[i]![1] });
-      });
-    }
-  } catch {
-    return { written: new Map(), deflated: new Map() };
-  }
+  let memory: DeckMemory | undefined;
+  try { memory = bytes && decode(bytes, tool); } catch { /* not a memory */ }
+  if (!memory) return empty();
   // Used now: the last to be pruned (its file is rewritten only when a build changes it).
   try { const now = new Date(); utimesSync(fileFor(outPath), now, now); } catch { /* kept as it is */ }
   asRead.set(memory, { written: new Set(memory.written.values()), deflated: new Set([...memory.deflated.values()].map((d) => d.data)) });
   return memory;
+}
+
+/** A memory file's entries, checked; undefined for anything else. */
+function decode(bytes: Buffer, tool: string | null): DeckMemory | undefined {
+  // Bytes changed on disk are a miss, not a part of the next deck.
+  const entries = bytes.subarray(4);
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== crc32(entries)) return undefined;
+  const stored = deserialize(entries) as { tool?: unknown; written?: unknown; deflated?: unknown } | null;
+  if (stored?.tool !== tool || !Array.isArray(stored.written) || !Array.isArray(stored.deflated)) return undefined;
+  if (!stored.written.every(isWritten) || !stored.deflated.every(isDeflated)) return undefined;
+  const deflated: DeflateCache = new Map(stored.deflated);
+  const written: WrittenSlides = new Map(stored.written.map(([n, w]) => {
+    // A part compressed from the very bytes a slide keeps is known to match them: no hash to compare.
+    for (const i of w.compressed) {
+      const [name, kept] = w.parts[i]!;
+      const d = deflated.get(name);
+      if (d) deflated.set(name, { ...d, from: kept });
+    }
+    return [n, { from: w.from, key: w.key, settled: w.settled, parts: w.parts }];
+  }));
+  return { written, deflated };
 }
 
 /**
@@ -112,7 +111,7 @@ function isWritten(v: unknown): v is readonly [number, KeptSlide] {
   if (!Array.isArray(v) || v.length !== 2 || !Number.isInteger(v[0]) || (v[0] as number) < 1) return false;
   const w = v[1] as Partial<KeptSlide> | null;
   return typeof w?.from === "string" && typeof w.key === "string" && typeof w.settled === "boolean" && Array.isArray(w.parts)
-    && Array.isArray(w.compressed) && w.compressed.every((i) => Number.isInteger(i))
+    && Array.isArray(w.compressed) && w.compressed.every((i) => Number.isInteger(i) && i >= 0 && i < w.parts!.length)
     && w.parts.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && p[1] instanceof Uint8Array);
 }
 
