@@ -40,11 +40,10 @@ async function main() {
   try { built = statSync(bundle).mtimeMs; } catch { /* not built yet */ }
   // An installed copy without its sources runs its bundle.
   if (built === 0 || (existsSync(join(root, "src")) && sourcesNewerThan(built))) rebuild();
-  // A reader that stops reading (`npm run deck | head -1`) is no reason to stop the build: what
-  // is printed after that goes nowhere, and the deck is still written.
-  for (const stream of [process.stdout, process.stderr]) stream.on("error", (err) => { if (err?.code !== "EPIPE") throw err; });
-  // Stack traces of internal errors point into src/ through the bundle's source map.
-  process.setSourceMapsEnabled(true);
+  const opened = guardStdio();
+  // Internal errors' stacks are mapped into src/ by src/util/readable-stack.ts, which reads the
+  // bundle's map itself: Node's source maps apply to no vm.Script, and turned on they only had every
+  // template's `new Function` scanned for a map.
   const { script, cachedData } = compileBundle();
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
@@ -56,8 +55,31 @@ async function main() {
   // A finished one-shot run has nothing left to do but V8's clean-up of a heap about to be dropped
   // (finishing a round of incremental marking: 10-15 ms on the shipped deck). Its output is
   // flushed, then the process ends. (A watch session returns only when it is stopped.)
-  await new Promise((done) => process.stdout.write("", () => process.stderr.write("", done)));
+  for (const stream of opened) await new Promise((done) => stream.write("", done));
   process.exit();
+}
+
+/**
+ * A reader that stops reading (`npm run deck | head -1`) is no reason to stop the build: what is
+ * printed after that goes nowhere, and the deck is still written. The guard is put on stdout and
+ * stderr when they are first used, not before: a run that prints nothing (--quiet) never makes
+ * them (making stdout loads Node's stream modules: 4 ms). Returns the streams made so far.
+ */
+function guardStdio() {
+  const opened = [];
+  for (const name of ["stdout", "stderr"]) {
+    const guard = (stream) => { stream.on("error", (err) => { if (err?.code !== "EPIPE") throw err; }); opened.push(stream); return stream; };
+    const made = Object.getOwnPropertyDescriptor(process, name);
+    if (typeof made?.get !== "function" || !made.configurable) { guard(process[name]); continue; }
+    Object.defineProperty(process, name, {
+      configurable: true, enumerable: made.enumerable,
+      get() {
+        Object.defineProperty(process, name, made);
+        return guard(made.get.call(process));
+      },
+    });
+  }
+  return opened;
 }
 
 /** The bundle, compiled through its code cache when there is one. */
