@@ -156,9 +156,11 @@ async function prepare(opts: BuildOptions, session: BuildSession = singleBuild()
     ...(opts.allowOutside ? {} : { confine: opts.templatesDir ?? baseDir }),
   });
   const key = JSON.stringify(sources);
+  const disk = session.env?.disk ?? new CompiledCache(join(cacheDir(), "templates.json"));
+  // The templates a build of this outline on these templates used: one file, read at once.
+  disk.begin(`${key}\n${text}`);
   if (session.env?.key !== key) {
     const hb = createEnv(session.figures);
-    const disk = session.env?.disk ?? new CompiledCache(join(cacheDir(), "templates.json"));
     session.env = { key, hb, templates: compileTemplates(hb, sources, disk), compiled: new Map(), disk };
   }
   lap("templates");

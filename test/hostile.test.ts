@@ -89,14 +89,25 @@ describe("1. nothing from the folder is executed", () => {
     try {
       const f = folder();
       expect((await run([f.outline, "--out", f.out])).code).toBe(0);
-      const file = join(cache, "templates.json");
-      const planted = Object.fromEntries(Object.keys(JSON.parse(readFileSync(file, "utf8"))).map((k) => [k, "(globalThis.__briefdeckPlanted = (globalThis.__briefdeckPlanted ?? 0) + 1, {})"]));
-      const plant = (mode: number) => { writeFileSync(file, JSON.stringify(planted), { mode }); chmodSync(file, mode); };
+      // Both kinds of file hold code: every template (templates.json) and each build's set (templates/*.js).
+      const entries = join(cache, "templates.json");
+      const sets = readdirSync(join(cache, "templates")).map((n) => join(cache, "templates", n));
+      expect(sets.length).toBe(1);
+      const mark = "(globalThis.__briefdeckPlanted = (globalThis.__briefdeckPlanted ?? 0) + 1, {})";
+      const keys = Object.keys(JSON.parse(readFileSync(entries, "utf8")));
+      const planted = new Map<string, string>([
+        [entries, JSON.stringify(Object.fromEntries(keys.map((k) => [k, mark])))],
+        ...sets.map((s) => [s, `return {${keys.map((k) => `${JSON.stringify(k)}: ${mark}`).join(",")}};`] as [string, string]),
+      ]);
+      const files = [...planted.keys()];
+      const plant = (mode: number) => { for (const [file, text] of planted) { writeFileSync(file, text, { mode }); chmodSync(file, mode); } };
       for (const [what, prepare] of [
         ["writable by others", () => plant(0o666)],
-        ["owned by another user", () => { plant(0o600); chownSync(file, 65534, 65534); }],
-        ["a link", () => { const target = join(cache, "elsewhere.json"); writeFileSync(target, JSON.stringify(planted), { mode: 0o600 }); rmSync(file, { force: true }); symlinkSync(target, file); }],
-        ["in a folder writable by others", () => { rmSync(file, { force: true }); plant(0o600); chmodSync(cache, 0o777); }],
+        ["owned by another user", () => { plant(0o600); for (const file of files) chownSync(file, 65534, 65534); }],
+        ["a link", () => {
+          for (const [file, text] of planted) { const target = `${file}.elsewhere`; writeFileSync(target, text, { mode: 0o600 }); rmSync(file, { force: true }); symlinkSync(target, file); }
+        }],
+        ["in a folder writable by others", () => { for (const file of files) rmSync(file, { force: true }); plant(0o600); chmodSync(cache, 0o777); chmodSync(join(cache, "templates"), 0o777); }],
       ] as const) {
         prepare();
         g.__briefdeckPlanted = 0;
@@ -104,12 +115,19 @@ describe("1. nothing from the folder is executed", () => {
         expect(g.__briefdeckPlanted, what).toBe(0);
         expect(r.code, what).toBe(0);
         chmodSync(cache, 0o700);
-        rmSync(file, { force: true });
+        chmodSync(join(cache, "templates"), 0o700);
+        for (const file of [...files, ...readdirSync(join(cache, "templates")).map((n) => join(cache, "templates", n))]) rmSync(file, { force: true });
       }
-      // The control: the same file, private to this user, is used (so the checks above can fail).
-      plant(0o600);
-      await run([f.outline, "--out", f.out]);
-      expect(g.__briefdeckPlanted).toBeGreaterThan(0);
+      // The controls: the same files, private to this user, are used (so the checks above can fail):
+      // the set first, and templates.json when there is no set.
+      for (const only of [sets[0]!, entries]) {
+        for (const file of readdirSync(join(cache, "templates")).map((n) => join(cache, "templates", n))) rmSync(file, { force: true });
+        plant(0o600);
+        if (only === entries) for (const s of sets) rmSync(s, { force: true });
+        g.__briefdeckPlanted = 0;
+        await run([f.outline, "--out", f.out]);
+        expect(g.__briefdeckPlanted, only).toBeGreaterThan(0);
+      }
     } finally {
       delete g.__briefdeckPlanted;
       if (saved === undefined) delete process.env["BRIEFDECK_CACHE_DIR"]; else process.env["BRIEFDECK_CACHE_DIR"] = saved;

@@ -13,7 +13,8 @@ import { formatOrdinal, groupDigits } from "../util/number-format.js";
 
 export type HandlebarsEnv = typeof Handlebars;
 export type TemplateFn = Handlebars.TemplateDelegate;
-export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+// Frozen: Handlebars adds `data: true` to the options it is given, which would change the cache key after the first compile.
+export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true } as const);
 
 /** Where {{#field}} blocks put their text while a layout template runs. */
 export type FieldSink = Map<string, TextField[]>;
