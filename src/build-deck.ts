@@ -23,6 +23,7 @@ import type { PlacedDeck } from "./model/layout.js";
 import type { Theme } from "./model/theme.js";
 import { packageDeck } from "./package/package-deck.js";
 import { DEFAULT_LIMITS, parseYaml } from "./parse/parse-yaml.js";
+import { diskPlainCache } from "./parse/outline-cache.js";
 import { readSource } from "./parse/read-source.js";
 import { readTheme } from "./parse/read-theme.js";
 import { createEnv, type FiguresRef, type HandlebarsEnv, type TemplateFn } from "./render/handlebars-env.js";
@@ -134,7 +135,7 @@ async function prepare(opts: BuildOptions, session: BuildSession = singleBuild()
   setCacheWrites(!opts.checkOnly);
   lap("start");
   const text = await readSource(file);
-  const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues });
+  const { data, sourceMap } = parseYaml(text, file, { maxValues: opts.maxValues ?? DEFAULT_LIMITS.maxValues }, diskPlainCache());
   lap("parse");
   // Fonts the outline brings (fonts/*.ttf, *.otf) can be measured, like the shipped ones.
   loadOutlineFonts(baseDir, opts.allowOutside ?? false);

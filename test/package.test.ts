@@ -2,9 +2,10 @@
 // and the same input gives the same bytes.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import { deserialize, serialize } from "node:v8";
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -212,7 +213,7 @@ describe("reproducible output", () => {
     expect(session.decks?.get("deck.pptx")?.written.size).toBeGreaterThan(15);
   });
 
-  it("builds from the per-user caches (laid-out slides, maps, checked texts) to the bytes of a build without them", () => {
+  it("builds from the per-user caches (outlines read, laid-out slides, maps, checked texts) to the bytes of a build without them", () => {
     for (const outline of ["deck.yaml", "test/fixtures/energy/deck.yaml"]) {
       const dir = tempDir();
       const cache = join(dir, "cache");
@@ -224,10 +225,42 @@ describe("reproducible output", () => {
       const stored = readdirSync(join(cache, "layout"));
       expect(stored.length, outline).toBeGreaterThan(5);
       expect(build("warm"), outline).toEqual(cold);
-      // Entries that do not read back as slides are laid out again, to the same decks.
+      // The outline's data is kept too, once.
+      expect(readdirSync(join(cache, "outlines")), outline).toHaveLength(1);
+      // Entries that do not read back as slides (or as an outline's data) are made again, to the same decks.
       stored.forEach((f, i) => writeFileSync(join(cache, "layout", f), i % 2 ? Buffer.from([0xff, 0x0d, 0x6f, 0x22, 0x01]) : Buffer.from("not a slide")));
+      for (const f of readdirSync(join(cache, "outlines"))) writeFileSync(join(cache, "outlines", f), serialize(["many", { deck: {} }]), { mode: 0o600 });
       expect(build("damaged"), outline).toEqual(cold);
     }
+  });
+
+  it("reads an outline built before from the cache, only when this user alone could have written it, and within --max-values", () => {
+    const dir = tempDir();
+    const cache = join(dir, "cache");
+    const outline = "test/fixtures/energy/deck.yaml";
+    const build = (...args: string[]) => {
+      execFileSync(process.execPath, ["bin/briefdeck.js", outline, "--quiet", "--out", join(dir, "out"), ...args], { env: { ...process.env, BRIEFDECK_CACHE_DIR: cache }, stdio: "pipe" });
+      return openPptx(join(dir, "out", "deck.pptx")).slideTexts(1).join(" ");
+    };
+    expect(build()).toContain("Energy investment at a turning point");
+    const [entry] = readdirSync(join(cache, "outlines"));
+    const file = join(cache, "outlines", entry!);
+    const [values, data] = deserialize(readFileSync(file)) as [number, { deck: { title: string } }];
+    expect(values).toBeGreaterThan(100);
+    // The entry is what the build uses: a planted title, in a private file, is the one on the cover.
+    data.deck.title = "A title from the cache";
+    writeFileSync(file, serialize([values, data]), { mode: 0o600 });
+    expect(build()).toContain("A title from the cache");
+    // Writable by others: not read, so the outline is parsed again.
+    chmodSync(file, 0o666);
+    expect(build()).toContain("Energy investment at a turning point");
+    // Kept data larger than --max-values allows is not taken: the outline is refused as it would be without the cache.
+    writeFileSync(file, serialize([values, data]), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    expect(build()).toContain("A title from the cache");
+    let refused = "";
+    try { build("--max-values", String(values - 1)); } catch (err) { refused = String((err as { stderr?: Buffer }).stderr); }
+    expect(refused).toContain("YAML_ALIAS_LIMIT");
   });
 
   it("builds a deck file again from what its last build kept (written slides, compressed parts) to the bytes of a build without it", () => {

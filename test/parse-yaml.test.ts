@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parseDocument, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { parseYaml, readPlain } from "../src/parse/parse-yaml.js";
+import { parseYaml, readPlain, type PlainCache } from "../src/parse/parse-yaml.js";
 import { generateOutline } from "../scripts/generate-outline.js";
 
 /** What `yaml` alone reads (the positioned parser, as before the fast path). */
@@ -128,5 +128,36 @@ describe("positions found late", () => {
   it("serialise and spread like plain positions", () => {
     const pos = parseYaml(text, "deck.yaml").sourceMap.posOf(["deck", "title"]);
     expect(JSON.parse(JSON.stringify(pos))).toMatchObject({ file: "deck.yaml", line: 2, col: 10 });
+  });
+});
+
+describe("outlines read before", () => {
+  const memory = () => {
+    const kept = new Map<string, { values: number; data: unknown }>();
+    const cache: PlainCache = { get: (t) => kept.get(t), set: (t, values, data) => { kept.set(t, { values, data: structuredClone(data) }); } };
+    return { kept, cache };
+  };
+
+  it("keeps what the fast parser read, with its count of values, and reads it back instead of parsing", () => {
+    const { kept, cache } = memory();
+    const text = "deck:\n  title: One\nlist: [1, 2, .nan]\n";
+    expect(parseYaml(text, "deck.yaml", undefined, cache).data).toEqual({ deck: { title: "One" }, list: [1, 2, NaN] });
+    expect(kept.get(text)).toEqual({ values: 10, data: { deck: { title: "One" }, list: [1, 2, NaN] } });
+    kept.set(text, { values: 10, data: { deck: { title: "Kept" } } });
+    expect(parseYaml(text, "deck.yaml", undefined, cache).data).toEqual({ deck: { title: "Kept" } });
+    // Positions still come from the text.
+    expect(parseYaml(text, "deck.yaml", undefined, cache).sourceMap.posOf(["deck", "title"])).toMatchObject({ line: 2, col: 10 });
+  });
+
+  it("keeps nothing the positioned parser read, and takes nothing past --max-values", () => {
+    const { kept, cache } = memory();
+    parseYaml("a: &x [1, 2]\nb: *x\n", "deck.yaml", undefined, cache);
+    expect(kept.size).toBe(0);
+    const text = "list: [1, 2, 3, 4]\n";
+    parseYaml(text, "deck.yaml", undefined, cache);
+    const values = kept.get(text)!.values;
+    expect(values).toBeGreaterThan(5);
+    expect(parseYaml(text, "deck.yaml", { maxValues: values }, cache).data).toEqual({ list: [1, 2, 3, 4] });
+    expect(() => parseYaml(text, "deck.yaml", { maxValues: values - 1 }, cache)).toThrow(`more than ${values - 1} values`);
   });
 });

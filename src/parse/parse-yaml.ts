@@ -29,8 +29,18 @@ export interface ParsedOutline {
   readonly sourceMap: SourceMap;
 }
 
-export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedOutline {
-  const data = readPlain(text, limits);
+/**
+ * Plain data read before, by the text it was read from (parse/outline-cache.ts keeps it on disk): an
+ * outline built again unchanged is not read again. Only the fast parser's results are kept.
+ */
+export interface PlainCache {
+  /** The data read from this text, and how many values it holds; undefined when none is kept. */
+  get(text: string): { readonly values: number; readonly data: unknown } | undefined;
+  set(text: string, values: number, data: unknown): void;
+}
+
+export function parseYaml(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS, cache?: PlainCache): ParsedOutline {
+  const data = plainData(text, limits, cache);
   if (data === undefined) return parseWithPositions(text, file, limits);
   let positioned: SourceMap | undefined;
   const full = (): SourceMap => (positioned ??= positionsOf(text, file, limits));
@@ -88,6 +98,11 @@ const ODD_WHITESPACE = /[\t\u0085\u2028\u2029]|\r(?!\n)|(?<!^)\ufeff/;
  * see the head of this file. An empty document is left to it too (js-yaml reads none at all).
  */
 export function readPlain(text: string, limits: ParseLimits = DEFAULT_LIMITS): unknown {
+  return readCounted(text, limits)?.data;
+}
+
+/** The fast parser's data and its number of values, or undefined (readPlain). */
+function readCounted(text: string, limits: ParseLimits): { values: number; data: unknown } | undefined {
   if (text.includes("__proto__") || MAYBE_ANCHOR.test(text) || /^%/m.test(text) || ODD_WHITESPACE.test(text)) return undefined;
   let data: unknown;
   try {
@@ -95,8 +110,18 @@ export function readPlain(text: string, limits: ParseLimits = DEFAULT_LIMITS): u
   } catch {
     return undefined;
   }
-  if (data === undefined || data === null || countValues(data, limits.maxValues) > limits.maxValues) return undefined;
-  return data;
+  if (data === undefined || data === null) return undefined;
+  const values = countValues(data, limits.maxValues);
+  return values > limits.maxValues ? undefined : { values, data };
+}
+
+/** readPlain through `cache`: kept data within the limit is used as read; new data is kept. */
+function plainData(text: string, limits: ParseLimits, cache: PlainCache | undefined): unknown {
+  const kept = cache?.get(text);
+  if (kept && kept.values <= limits.maxValues) return kept.data;
+  const read = readCounted(text, limits);
+  if (read && !kept) cache?.set(text, read.values, read.data);
+  return read?.data;
 }
 
 /** Values in plain data (no aliases, so a tree), counted up to just past `limit`. */
