@@ -1,7 +1,7 @@
 // Validate stage: the building blocks of the outline schema (texts, ids, bullets, citations, charts,
 // the keys every slide has). The one place zod is imported: layout modules (src/layouts/) describe
 // their own outline keys with these, and outline-schema.ts assembles the whole.
-import { z } from "zod";
+import * as z from "./zod.js";
 
 // Outlines are checked once a process: compiling object parsers with new Function (zod's JIT) costs more than it saves.
 z.config({ jitless: true });

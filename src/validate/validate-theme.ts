@@ -1,5 +1,5 @@
 // Validate stage: the theme file's shape (colours as six-digit hex, at least eight chart colours).
-import { z } from "zod";
+import * as z from "./zod.js";
 import { DeckError } from "../errors.js";
 import type { SourceMap } from "../model/source-map.js";
 import type { Theme } from "../model/theme.js";
