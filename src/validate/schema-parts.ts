@@ -1,6 +1,6 @@
 // Validate stage: the building blocks of the outline schema (texts, ids, bullets, citations, charts,
-// the keys every slide has). The one place zod is imported: layout modules (src/layouts/) describe
-// their own outline keys with these, and outline-schema.ts assembles the whole.
+// the keys every slide has), with zod as `z` (zod.ts, the one place zod is imported): layout modules
+// (src/layouts/) describe their own outline keys with these, and outline-schema.ts assembles the whole.
 import * as z from "./zod.js";
 
 // Outlines are checked once a process: compiling object parsers with new Function (zod's JIT) costs more than it saves.
