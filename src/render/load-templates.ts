@@ -1,7 +1,7 @@
 // Render stage: reads each layout's template (its module's <id>.hbs) and the partials in
 // templates/partials/, an outline's own templates/ overriding them file by file; checks their syntax
 // and compiles them into an environment.
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { DeckError } from "../errors.js";
 import { builtInTemplate, fieldSpec, LAYOUT_MODULES, layoutModule } from "../layouts/index.js";
@@ -10,7 +10,7 @@ import { readSource } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
 import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
-import { isInside, realPath } from "../util/inside-folder.js";
+import { isInside } from "../util/inside-folder.js";
 
 export const TEMPLATE_NAMES: readonly string[] = LAYOUT_MODULES.map((m) => m.id);
 
@@ -35,10 +35,12 @@ export interface TemplateFolders {
 export async function readTemplates(folders: TemplateFolders): Promise<TemplateSources> {
   // Shown relative to the working folder in messages, like the outline.
   const shown = (file: string) => { const r = relative(process.cwd(), file); return r && !r.startsWith("..") ? r : file; };
+  // Most outlines have no templates/ folder: then no file in it is looked for.
+  const override = folders.override !== undefined && exists(folders.override) ? folders.override : undefined;
   const pick = (rel: string, builtIn: string): string => {
-    if (folders.override) {
-      const file = join(folders.override, rel);
-      if (realPath(file) !== undefined) {
+    if (override) {
+      const file = join(override, rel);
+      if (exists(file)) {
         if (folders.confine && !isInside(file, [folders.confine])) {
           throw new DeckError({
             code: "ASSET_OUTSIDE_PROJECT", pos: { file: shown(file), line: 1, col: 1, quote: false }, message: `the template "${shown(file)}" links outside the outline's folder`,
@@ -52,7 +54,7 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
   };
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
     const file = shown(pick(`${name}.hbs`, folders.builtIn.layout(name)));
-    if (realPath(file) === undefined) {
+    if (!exists(file)) {
       throw new DeckError({
         code: "TEMPLATE_NOT_FOUND", pos: { file, line: 1, col: 1 }, message: `the template for the "${name}" layout is missing (${file})`,
         hint: `create ${file}; every layout needs one (see README, "Changing a template")`,
@@ -60,7 +62,7 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
     }
     return { name, file, text: await readSource(file, "template", MAX_TEMPLATE_BYTES) };
   }));
-  const partialNames = [...new Set([...listDir(folders.builtIn.partials), ...(folders.override ? listDir(join(folders.override, "partials")) : [])])]
+  const partialNames = [...new Set([...listDir(folders.builtIn.partials), ...(override ? listDir(join(override, "partials")) : [])])]
     .filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(partialNames.map(async (f) => {
     const file = shown(pick(join("partials", f), join(folders.builtIn.partials, f)));
@@ -128,6 +130,11 @@ function checkFieldNames(t: TemplateSource, known: readonly string[], says: stri
       hint: suggestion(name, known, "one of its fields"),
     });
   }
+}
+
+/** Whether `path` leads to something (a link is followed: one that leads nowhere is not there). Throws nothing. */
+function exists(path: string): boolean {
+  try { return statSync(path, { throwIfNoEntry: false }) !== undefined; } catch { return false; }
 }
 
 function listDir(dir: string): string[] {
