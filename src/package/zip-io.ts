@@ -153,11 +153,15 @@ export function writeZip(parts: Parts, timestampMs: number, reuse?: DeflateCache
     const from = parts.get(part)!;
     let done = reuse?.get(part);
     if (done === undefined || done.from !== from) {
-      const raw = partBytes(parts, part)!;
-      const sha1 = reuse ? createHash("sha1").update(raw).digest("base64") : "";
-      if (done !== undefined && done.sha1 === sha1 && done.size === raw.length) {
+      // A text is hashed as its UTF-8 bytes without being encoded: most parts of a rebuild are found
+      // compressed already, and only the others are encoded (TextEncoder and Node's UTF-8 agree, a
+      // lone surrogate included).
+      const sha1 = reuse ? createHash("sha1").update(from).digest("base64") : "";
+      const size = typeof from === "string" ? Buffer.byteLength(from, "utf8") : from.length;
+      if (done !== undefined && done.sha1 === sha1 && done.size === size) {
         done = { ...done, from };
       } else {
+        const raw = partBytes(parts, part)!;
         const store = ALREADY_COMPRESSED.test(part) || raw.length === 0;
         // zlib hands back a view of a 16 KiB (or larger) buffer: kept until the zip is assembled, a
         // 1000-slide deck's 4,600 small entries held 75 MiB that way. A copy of the bytes holds only them.

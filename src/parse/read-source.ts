@@ -43,7 +43,9 @@ export function readRegularFile(path: string, what: string, limit: number): Buff
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      // The first read asks for the file's size and one byte more (so the end is seen at once, and
+      // a file that grew is read on): most are a few KiB, read without a large buffer each.
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? stat.size + 1 : 1 << 20, limit + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
@@ -56,7 +58,7 @@ export function readRegularFile(path: string, what: string, limit: number): Buff
         });
       }
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
