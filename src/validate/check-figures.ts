@@ -121,10 +121,10 @@ export function checkFigures(deck: Deck, outlineData: unknown): { errors: DeckEr
     if (braces) checkBraces(text, path);
     // Escaped braces (\{{ … }}) are literal text; {{…}} citations and helpers are not typed amounts.
     const bare = braces ? text.replace(/\\\{\{[^}]*\}\}|\{\{[^}]*\}\}/g, (s) => (s.startsWith("\\") ? s : " ".repeat(s.length))) : text;
-    const seen = new Map<string, number>();
     // Most texts hold no digit, currency sign or number word at all: they skip the full pattern, and
     // so do texts it passed in an earlier run.
     if (!MAYBE_AMOUNT.test(bare) || clean.has(bare)) return;
+    const seen = new Map<string, number>();
     let found = false;
     for (const m of bare.matchAll(pattern)) {
       found = true;
