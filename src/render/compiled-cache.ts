@@ -16,14 +16,13 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { pruneCacheFolder, readPrivateCacheFile, writePrivateCacheFile } from "../util/cache-dir.js";
-import { COMPILE_OPTIONS, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
+import { COMPILE_OPTIONS, precompileTemplate, type HandlebarsEnv, type TemplateFn, type TemplateSpecification } from "./handlebars-env.js";
 
 /** Most entries kept; older ones are dropped when the file is rewritten. */
 const MAX_ENTRIES = 4000;
 /** Most files in templates/ (a set per outline and templates built, and its code cache); past this, the least recently written quarter goes. */
 const MAX_SET_FILES = 400;
 
-type TemplateSpecification = Parameters<HandlebarsEnv["template"]>[0];
 
 export class CompiledCache {
   /** templates.json, read when a template is not in the build's set. */
@@ -73,7 +72,7 @@ export class CompiledCache {
     let spec = entries.get(key);
     if (spec === undefined) {
       check();
-      spec = String(hb.precompile(source, { ...COMPILE_OPTIONS }));
+      spec = precompileTemplate(source);
       entries.set(key, spec);
       this.added++;
     }

@@ -2,7 +2,9 @@
 // handlebars. Templates compile with strict (a missing field is an error, never blank text) and
 // noEscape (slide text is not HTML: "&" stays "&"). Every helper checks its arguments: a wrong or
 // missing one is an error at its position naming the helper's signature, never "NaN" or "undefined".
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
+import runtime from "handlebars/runtime.js";
 import { DeckError } from "../errors.js";
 import type { Figure } from "../model/deck.js";
 import type { FieldAttrs, TextField } from "../model/rendered.js";
@@ -11,8 +13,29 @@ import { suggestion } from "../util/did-you-mean.js";
 import { figureParts, formatDate, formatFigure } from "../util/format.js";
 import { formatOrdinal, groupDigits } from "../util/number-format.js";
 
-export type HandlebarsEnv = typeof Handlebars;
+/**
+ * An environment of Handlebars' runtime: it runs precompiled templates. The compiler (parse,
+ * precompile) is loaded only when a template is not in the cache of precompiled ones (compiled-cache.ts):
+ * a rebuild of templates it has seen never loads it.
+ */
+export type HandlebarsEnv = Omit<typeof Handlebars, "parse" | "parseWithoutProcessing" | "precompile" | "compile" | "Parser" | "Compiler" | "JavaScriptCompiler" | "AST" | "Visitor">;
 export type TemplateFn = Handlebars.TemplateDelegate;
+type TemplateSpecification = Parameters<HandlebarsEnv["template"]>[0];
+
+let compiler: typeof Handlebars | undefined;
+const handlebarsCompiler = (): typeof Handlebars => (compiler ??= createRequire(import.meta.url)("handlebars") as typeof Handlebars);
+
+/** Checks a template's syntax: throws Handlebars' parse error (with its line and column) for bad syntax. */
+export function parseTemplate(text: string): void {
+  handlebarsCompiler().parse(text);
+}
+
+/** A template precompiled to the code of its specification (what `template()` runs once evaluated). */
+export function precompileTemplate(text: string): string {
+  // A copy: Handlebars adds `data: true` to the options it is given.
+  return String(handlebarsCompiler().precompile(text, { ...COMPILE_OPTIONS }));
+}
+export type { TemplateSpecification };
 // Frozen: Handlebars adds `data: true` to the options it is given, which would change the cache key after the first compile.
 export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true } as const);
 
@@ -69,7 +92,7 @@ export function resetBudget(hb: HandlebarsEnv): void {
 const FIG_PARTS = ["value", "unit", "qualifier", "period", "label"] as const;
 
 export function createEnv(figuresRef: FiguresRef): HandlebarsEnv {
-  const hb = Handlebars.create();
+  const hb = (runtime as unknown as typeof Handlebars).create() as HandlebarsEnv;
   const budget: RenderBudget = { iterations: 0, chars: 0 };
   budgets.set(hb, budget);
   const builtinEach = hb.helpers["each"] as (this: unknown, context: unknown, options: unknown) => string;

@@ -8,7 +8,7 @@ import { builtInTemplate, fieldSpec, LAYOUT_MODULES, layoutModule } from "../lay
 import { suggestion } from "../util/did-you-mean.js";
 import { readSource } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
-import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
+import { parseTemplate, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
 import { isInside } from "../util/inside-folder.js";
 
@@ -82,7 +82,7 @@ const MAX_TEMPLATE_BYTES = 256 * 1024;
 export function compileTemplates(hb: HandlebarsEnv, sources: TemplateSources, cache: CompiledCache = new CompiledCache()): Templates {
   const check = (t: TemplateSource): void => {
     try {
-      hb.parse(t.text);
+      parseTemplate(t.text);
     } catch (err) {
       throw templateError(err, t.text, (loc) => ({ file: t.file, ...loc }), t.file);
     }

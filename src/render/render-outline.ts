@@ -2,7 +2,7 @@
 // (so it can cite figures with {{fig "id"}}). This renders them, reporting errors at deck.yaml:line:col.
 import type { DataPath, SourceMap } from "../model/source-map.js";
 import { CompiledCache } from "./compiled-cache.js";
-import type { HandlebarsEnv, TemplateFn } from "./handlebars-env.js";
+import { parseTemplate, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import { templateError, type TemplateLoc } from "./template-errors.js";
 
 /** Keys whose values are names or ids, not text. */
@@ -22,7 +22,7 @@ export class OutlineRenderer {
     try {
       let fn = this.cache.get(text);
       if (!fn) {
-        fn = this.compiled.compile(this.hb, text, () => this.hb.parse(text));
+        fn = this.compiled.compile(this.hb, text, () => parseTemplate(text));
         this.cache.set(text, fn);
       }
       return fn(context, cited ? { data: { cited } } : undefined);
