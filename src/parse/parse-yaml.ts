@@ -8,10 +8,23 @@
 // anchors and aliases (their expansion is counted), directives (`%YAML 1.1` changes the schema),
 // `__proto__`, and anything js-yaml refuses; both use YAML 1.2's core schema, and
 // test/parse-yaml.test.ts checks that they agree.
-import { defineScalarTag, FAILSAFE_SCHEMA, load, NOT_RESOLVED } from "js-yaml";
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type * as JsYaml from "js-yaml";
+import type * as Yaml from "yaml";
+import type { Document, Node } from "yaml";
 import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
+
+/**
+ * The parsers, each set up when first needed: a build whose outline and theme were read before
+ * (outline-cache.ts) and that reports nothing needs neither. In the bundle (CommonJS) esbuild makes
+ * each `require` its own copy, set up only when called; run from its modules (ES modules, as under
+ * vitest, where there is no `require`), they are loaded from node_modules.
+ */
+let jsYamlLib: typeof JsYaml | undefined;
+let yamlLib: typeof Yaml | undefined;
+const jsYaml = (): typeof JsYaml => (jsYamlLib ??= (typeof require === "function" ? require("js-yaml") : createRequire(import.meta.url)("js-yaml")) as typeof JsYaml);
+const yaml = (): typeof Yaml => (yamlLib ??= (typeof require === "function" ? require("yaml") : createRequire(import.meta.url)("yaml")) as typeof Yaml);
 
 /** Alias expansions allowed before an outline is refused as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 200;
@@ -74,15 +87,19 @@ function positionsOf(text: string, file: string, limits: ParseLimits): SourceMap
  * YAML 1.2's core schema as `yaml` resolves it, test for test (yaml/dist/schema/core): js-yaml's own
  * differs at the edges (it reads 1e400 as text, where `yaml` reads Infinity).
  */
-const coreScalar = <T>(tag: string, test: RegExp, value: (source: string) => T) =>
-  defineScalarTag<T>(`tag:yaml.org,2002:${tag}`, { implicit: true, identify: () => false, resolve: (source) => (test.test(source) ? value(source) : NOT_RESOLVED) });
-const CORE = FAILSAFE_SCHEMA.withTags(
-  coreScalar("null", /^(?:~|[Nn]ull|NULL)?$/, () => null),
-  coreScalar("bool", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"),
-  coreScalar("int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s[1] === "o" ? parseInt(s.slice(2), 8) : s[1] === "x" ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
-  coreScalar("float", /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
-    (s) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s))),
-);
+let core: JsYaml.Schema | undefined;
+const coreSchema = (): JsYaml.Schema => (core ??= makeCore(jsYaml()));
+const makeCore = (lib: typeof JsYaml): JsYaml.Schema => {
+  const coreScalar = <T>(tag: string, test: RegExp, value: (source: string) => T) =>
+    lib.defineScalarTag<T>(`tag:yaml.org,2002:${tag}`, { implicit: true, identify: () => false, resolve: (source) => (test.test(source) ? value(source) : lib.NOT_RESOLVED) });
+  return lib.FAILSAFE_SCHEMA.withTags(
+    coreScalar("null", /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    coreScalar("bool", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"),
+    coreScalar("int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s[1] === "o" ? parseInt(s.slice(2), 8) : s[1] === "x" ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
+    coreScalar("float", /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
+      (s) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s))),
+  );
+};
 
 /** Text that may hold an anchor or an alias (`&name`, `*name`); plain text rarely does. */
 const MAYBE_ANCHOR = /(?:^|[\s[{,])[&*][^\s[\]{},]/;
@@ -106,7 +123,7 @@ function readCounted(text: string, limits: ParseLimits): { values: number; data:
   if (text.includes("__proto__") || MAYBE_ANCHOR.test(text) || /^%/m.test(text) || ODD_WHITESPACE.test(text)) return undefined;
   let data: unknown;
   try {
-    data = load(text, { schema: CORE, maxAliases: 0 });
+    data = jsYaml().load(text, { schema: coreSchema(), maxAliases: 0 });
   } catch {
     return undefined;
   }
@@ -153,6 +170,7 @@ function lazyPos(file: string, resolve: () => SourcePos): SourcePos {
 }
 
 function parseWithPositions(text: string, file: string, limits: ParseLimits): ParsedOutline {
+  const { LineCounter, parseDocument, visit, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number, length = 1): SourcePos => {
@@ -203,6 +221,7 @@ function parseWithPositions(text: string, file: string, limits: ParseLimits): Pa
 }
 
 function makeSourceMap(doc: Document, text: string, file: string, atPos: (o: number, l?: number) => SourcePos): SourceMap {
+  const { isMap, isNode, isPair, isScalar, isSeq } = yaml();
   const at = atPos;
   const map: SourceMap = {
     file, text,
@@ -246,6 +265,7 @@ function makeSourceMap(doc: Document, text: string, file: string, atPos: (o: num
 
 /** How many values the document stands for with its aliases expanded (stops counting past `limit`). */
 function expandedSize(doc: Document, limit: number): { size: number; alias?: number } {
+  const { isAlias, isMap, isSeq } = yaml();
   const memo = new Map<unknown, number>();
   let firstAlias: number | undefined;
   const size = (node: unknown, depth: number): number => {

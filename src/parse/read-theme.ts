@@ -3,6 +3,7 @@
 import { join, relative } from "node:path";
 import { DeckError } from "../errors.js";
 import type { SourceMap } from "../model/source-map.js";
+import { diskPlainCache } from "./outline-cache.js";
 import { parseYaml } from "./parse-yaml.js";
 import { readSource } from "./read-source.js";
 
@@ -21,6 +22,7 @@ export async function readTheme(themesDir: string, name: string): Promise<{ file
       message: `the theme "${file}" is not valid JSON`, hint: "check its commas and quotes",
     });
   }
-  const { data, sourceMap } = parseYaml(text, file);
+  // Read before (by its text) in the per-user cache, as outlines are: a rebuild parses no YAML at all.
+  const { data, sourceMap } = parseYaml(text, file, undefined, diskPlainCache());
   return { file, data, sourceMap };
 }
