@@ -111,6 +111,8 @@ export interface BuildSession {
   readonly layout?: LayoutCache;
   /** What each deck's last build wrote, by its file name: a rebuild writes and deflates only what changed. */
   readonly decks?: Map<string, DeckMemory>;
+  /** Template files read by an earlier build, by path (watch mode): an unchanged one is not read again. */
+  readonly templateFiles?: Map<string, { readonly stamp: string; readonly text: string }>;
 }
 
 /** From this many slides, memory is collected after the build stage and before zipping (collectGarbage). */
@@ -118,7 +120,7 @@ const LARGE_DECK_SLIDES = 150;
 
 /** A session for builds that follow one another (watch mode): each reuses what the last one made. */
 export function createSession(): BuildSession {
-  return { figures: { current: {} }, layout: new Map(), decks: new Map() };
+  return { figures: { current: {} }, layout: new Map(), decks: new Map(), templateFiles: new Map() };
 }
 
 /** One build's own session: nothing is kept for a next build (a 1000-slide deck's texts and parts are not held to its end). */
@@ -155,6 +157,7 @@ async function prepare(opts: BuildOptions, session: BuildSession = singleBuild()
   const sources = await readTemplates({
     override: own, builtIn: { layout: builtInTemplate, partials: join(projectRoot(), "templates", "partials") },
     ...(opts.allowOutside ? {} : { confine: opts.templatesDir ?? baseDir }),
+    ...(session.templateFiles ? { read: session.templateFiles } : {}),
   });
   const key = JSON.stringify(sources);
   const disk = session.env?.disk ?? new CompiledCache(join(cacheDir(), "templates.json"));

@@ -147,6 +147,11 @@ describe("watch mode follows every input", () => {
     await next(2);
     expect(outcomes[1]).toMatchObject({ ok: true });
     expect(deck().title(2)).toBe("Draft: A bullet slide");
+    // An edit of the same size, at once: the file is read again (the session skips only files whose stamp is the same).
+    writeFileSync(file, readFileSync(file, "utf8").replace("Draft: ", "Final: "));
+    await next(3);
+    expect(outcomes[2]).toMatchObject({ ok: true });
+    expect(deck().title(2)).toBe("Final: A bullet slide");
   });
 
   it("rebuilds on an image edit, with the new picture in the deck", async () => {

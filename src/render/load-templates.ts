@@ -6,7 +6,7 @@ import { basename, join, relative } from "node:path";
 import { DeckError } from "../errors.js";
 import { builtInTemplate, fieldSpec, LAYOUT_MODULES, layoutModule } from "../layouts/index.js";
 import { suggestion } from "../util/did-you-mean.js";
-import { readSource } from "../parse/read-source.js";
+import { readSourceSync } from "../parse/read-source.js";
 import { CompiledCache } from "./compiled-cache.js";
 import { parseTemplate, type HandlebarsEnv, type TemplateFn } from "./handlebars-env.js";
 import { templateError } from "./template-errors.js";
@@ -26,6 +26,11 @@ export interface TemplateFolders {
   readonly confine?: string;
   /** The built-ins: each layout's template file, and the folder of partials. */
   readonly builtIn: { readonly layout: (id: string) => string; readonly partials: string };
+  /**
+   * Files read by an earlier build of the session (watch mode), with their stamp (inode, size,
+   * modified and changed times): a file whose stamp is the same is not read again.
+   */
+  readonly read?: Map<string, { readonly stamp: string; readonly text: string }>;
 }
 
 /**
@@ -52,6 +57,14 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
     }
     return builtIn;
   };
+  const readKnown = (file: string): string => {
+    const s = folders.read ? stampOf(file) : undefined;
+    const known = s !== undefined ? folders.read?.get(file) : undefined;
+    if (known && known.stamp === s) return known.text;
+    const text = readSourceSync(file, "template", MAX_TEMPLATE_BYTES);
+    if (s !== undefined) folders.read?.set(file, { stamp: s, text });
+    return text;
+  };
   const layouts = await Promise.all(TEMPLATE_NAMES.map(async (name) => {
     const file = shown(pick(`${name}.hbs`, folders.builtIn.layout(name)));
     if (!exists(file)) {
@@ -60,13 +73,13 @@ export async function readTemplates(folders: TemplateFolders): Promise<TemplateS
         hint: `create ${file}; every layout needs one (see README, "Changing a template")`,
       });
     }
-    return { name, file, text: await readSource(file, "template", MAX_TEMPLATE_BYTES) };
+    return { name, file, text: readKnown(file) };
   }));
   const partialNames = [...new Set([...listDir(folders.builtIn.partials), ...(override ? listDir(join(override, "partials")) : [])])]
     .filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(partialNames.map(async (f) => {
     const file = shown(pick(join("partials", f), join(folders.builtIn.partials, f)));
-    const text = await readSource(file, "template", MAX_TEMPLATE_BYTES);
+    const text = readKnown(file);
     if (!text.trim()) {
       throw new DeckError({ code: "TEMPLATE_SYNTAX", pos: { file, line: 1, col: 1 }, message: `the partial "${f}" is empty, so whatever uses it would get blank text`, hint: "write its content, or delete the file to use the built-in one" });
     }
@@ -130,6 +143,14 @@ function checkFieldNames(t: TemplateSource, known: readonly string[], says: stri
       hint: suggestion(name, known, "one of its fields"),
     });
   }
+}
+
+/** A file's stamp: it is the same file with the same content while this is the same (a write changes its ctime). */
+function stampOf(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+  } catch { return undefined; }
 }
 
 /** Whether `path` leads to something (a link is followed: one that leads nowhere is not there). Throws nothing. */
