@@ -1,6 +1,6 @@
 // Render stage: a disk cache of precompiled templates in the per-user cache folder (never beside an
 // outline). Compiling Handlebars source is most of the cold cost of rendering (about 2 ms per
-// template); loading a precompiled one is a twentieth of that. Two kinds of file:
+// template); loading a precompiled one is a twentieth of that. Three kinds of file:
 // - templates.json: every precompiled template (layouts, partials, outline strings that cite
 //   figures), keyed by a hash of the Handlebars version, the compile options and the source, so an
 //   edited template simply misses;
@@ -22,7 +22,6 @@ import { COMPILE_OPTIONS, precompileTemplate, type HandlebarsEnv, type TemplateF
 const MAX_ENTRIES = 4000;
 /** Most files in templates/ (a set per outline and templates built, and its code cache); past this, the least recently written quarter goes. */
 const MAX_SET_FILES = 400;
-
 
 export class CompiledCache {
   /** templates.json, read when a template is not in the build's set. */
