@@ -1,10 +1,11 @@
 // Parse stage: outlines (and themes) read before, kept per user (cacheDir()/outlines) by a digest of
 // their text and of the tool (toolIdentity: only the bundled CLI keeps this cache, so a rebuilt tool
 // reads every outline again). An outline built again unchanged (another audience, an edited template,
-// a rebuild) is not parsed again, nor is its theme, so such a build sets up no YAML parser at all: its data is read back in V8's structured-clone form, which keeps
-// what JSON would lose (NaN, Infinity, -0). Only what the fast parser read is kept, with its number of
-// values, so a lower --max-values still refuses it; positions are found from the text, as ever, when
-// a message needs one. An entry that does not read back as [count, data] is a miss.
+// a rebuild) is not parsed again, nor is its theme, so such a build sets up no YAML parser at all.
+// The data is read back in V8's structured-clone form, which keeps what JSON would lose (NaN,
+// Infinity, -0). Only what the fast parser read is kept, with its number of values, so a lower
+// --max-values still refuses it; positions are found from the text, as ever, when a message needs
+// one. An entry that does not read back as [count, data] is a miss.
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";

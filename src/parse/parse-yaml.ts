@@ -8,23 +8,19 @@
 // anchors and aliases (their expansion is counted), directives (`%YAML 1.1` changes the schema),
 // `__proto__`, and anything js-yaml refuses; both use YAML 1.2's core schema, and
 // test/parse-yaml.test.ts checks that they agree.
-import { createRequire } from "node:module";
 import type * as JsYaml from "js-yaml";
 import type * as Yaml from "yaml";
 import type { Document, Node } from "yaml";
 import { DeckError, DeckErrors, type SourcePos } from "../errors.js";
 import type { DataPath, SourceMap } from "../model/source-map.js";
+import { lazyModule } from "../util/lazy-module.js";
 
 /**
- * The parsers, each set up when first needed: a build whose outline and theme were read before
- * (outline-cache.ts) and that reports nothing needs neither. In the bundle (CommonJS) esbuild makes
- * each `require` its own copy, set up only when called; run from its modules (ES modules, as under
- * vitest, where there is no `require`), they are loaded from node_modules.
+ * The parsers, each set up when first needed (util/lazy-module.ts): a build whose outline and theme
+ * were read before (outline-cache.ts) and that reports nothing needs neither.
  */
-let jsYamlLib: typeof JsYaml | undefined;
-let yamlLib: typeof Yaml | undefined;
-const jsYaml = (): typeof JsYaml => (jsYamlLib ??= (typeof require === "function" ? require("js-yaml") : createRequire(import.meta.url)("js-yaml")) as typeof JsYaml);
-const yaml = (): typeof Yaml => (yamlLib ??= (typeof require === "function" ? require("yaml") : createRequire(import.meta.url)("yaml")) as typeof Yaml);
+const jsYaml = lazyModule<typeof JsYaml>("js-yaml", () => require("js-yaml"));
+const yaml = lazyModule<typeof Yaml>("yaml", () => require("yaml"));
 
 /** Alias expansions allowed before an outline is refused as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 200;

@@ -2,7 +2,6 @@
 // handlebars. Templates compile with strict (a missing field is an error, never blank text) and
 // noEscape (slide text is not HTML: "&" stays "&"). Every helper checks its arguments: a wrong or
 // missing one is an error at its position naming the helper's signature, never "NaN" or "undefined".
-import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
 import runtime from "handlebars/runtime.js";
 import { DeckError } from "../errors.js";
@@ -12,6 +11,7 @@ import { decimalOf, decimalPlaces } from "../util/decimal.js";
 import { suggestion } from "../util/did-you-mean.js";
 import { figureParts, formatDate, formatFigure } from "../util/format.js";
 import { formatOrdinal, groupDigits } from "../util/number-format.js";
+import { lazyModule } from "../util/lazy-module.js";
 
 /**
  * An environment of Handlebars' runtime: it runs precompiled templates. The compiler (parse,
@@ -20,31 +20,26 @@ import { formatOrdinal, groupDigits } from "../util/number-format.js";
  */
 export type HandlebarsEnv = Omit<typeof Handlebars, "parse" | "parseWithoutProcessing" | "precompile" | "compile" | "Parser" | "Compiler" | "JavaScriptCompiler" | "AST" | "Visitor">;
 export type TemplateFn = Handlebars.TemplateDelegate;
-type TemplateSpecification = Parameters<HandlebarsEnv["template"]>[0];
+export type TemplateSpecification = Parameters<HandlebarsEnv["template"]>[0];
 
-let compiler: typeof Handlebars | undefined;
-/**
- * Handlebars with its compiler, set up when first needed. In the bundle (CommonJS) esbuild makes
- * `require("handlebars")` its own copy, set up only when called: no file is read and nothing is
- * compiled from node_modules (that took 37 ms). Run from its modules (ES modules, as under vitest,
- * where there is no `require`), it is loaded from node_modules.
- */
-const handlebarsCompiler = (): typeof Handlebars =>
-  (compiler ??= (typeof require === "function" ? require("handlebars") : createRequire(import.meta.url)("handlebars")) as typeof Handlebars);
+/** Handlebars with its compiler, set up the first time a template must be compiled (util/lazy-module.ts). */
+const handlebarsCompiler = lazyModule<typeof Handlebars>("handlebars", () => require("handlebars"));
 
 /** Checks a template's syntax: throws Handlebars' parse error (with its line and column) for bad syntax. */
 export function parseTemplate(text: string): void {
   handlebarsCompiler().parse(text);
 }
 
+/**
+ * Handlebars adds `data: true` to the options it compiles with: these are frozen (they are part of
+ * the precompiled cache's key, which must not change after a first compile) and given as a copy.
+ */
+export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true } as const);
+
 /** A template precompiled to the code of its specification (what `template()` runs once evaluated). */
 export function precompileTemplate(text: string): string {
-  // A copy: Handlebars adds `data: true` to the options it is given.
   return String(handlebarsCompiler().precompile(text, { ...COMPILE_OPTIONS }));
 }
-export type { TemplateSpecification };
-// Frozen: Handlebars adds `data: true` to the options it is given, which would change the cache key after the first compile.
-export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true } as const);
 
 /** Where {{#field}} blocks put their text while a layout template runs. */
 export type FieldSink = Map<string, TextField[]>;
